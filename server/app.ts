@@ -1,0 +1,71 @@
+/**
+ * The sidecar's composition: middleware and thin routes over the catalog, the slice cache and the notebook
+ * store. Nothing here touches the disk until a request arrives.
+ */
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import type { VolLabConfig } from './config';
+import { createCatalogReader } from './datasets/catalog-reader';
+import { handleError, handleNotFound } from './http/errors';
+import { createFileCache } from './http/file-cache';
+import { limitBody } from './http/json-body';
+import { securityHeaders } from './http/security-headers';
+import { acceptTokenFromQuery, requireToken } from './http/token-auth';
+import { createNotebookStore } from './notebooks/store';
+import { datasetFileRoutes } from './routes/dataset-files';
+import { datasetRoutes } from './routes/datasets';
+import { healthRoutes } from './routes/health';
+import { notebookRoutes } from './routes/notebooks';
+import { webRoutes } from './routes/web';
+
+export type AppConfig = Pick<
+  VolLabConfig,
+  | 'datasetsDir'
+  | 'notebooksDir'
+  | 'webDistDir'
+  | 'cacheDir'
+  | 'token'
+  | 'maxBodyBytes'
+  | 'sliceCacheBytes'
+  | 'source'
+  | 'version'
+>;
+
+/**
+ * @example
+ * const app = createApp(loadConfig(process.env));
+ * const res = await app.request('http://localhost/api/health');
+ */
+export function createApp(config: AppConfig): Hono {
+  const catalog = createCatalogReader(config.datasetsDir);
+  const sliceCache = createFileCache(
+    join(config.cacheDir, 'slices'),
+    config.sliceCacheBytes,
+    '.parquet',
+  );
+  const app = new Hono();
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+
+  app.use('*', securityHeaders());
+  if (config.token !== undefined) {
+    for (const pages of ['/', '/index.html', '/notebooks/*'])
+      app.use(pages, acceptTokenFromQuery(config.token));
+    app.use('/api/*', requireToken(config.token));
+    app.use('/datasets/*', requireToken(config.token));
+  }
+  app.use('/api/*', limitBody(config.maxBodyBytes));
+
+  app.route(
+    '/api/health',
+    healthRoutes({ version: config.version, source: config.source, catalog }),
+  );
+  app.route(
+    '/api/datasets',
+    datasetRoutes({ datasetsDir: config.datasetsDir, catalog, sliceCache }),
+  );
+  app.route('/api/notebooks', notebookRoutes(createNotebookStore(config.notebooksDir)));
+  app.route('/datasets', datasetFileRoutes(config.datasetsDir));
+  app.route('/', webRoutes(config.webDistDir));
+  return app;
+}

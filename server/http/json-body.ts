@@ -1,0 +1,46 @@
+/** Request bodies: a size bound (hono's body-limit, 413) and JSON parsing that fails with a 400. */
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { httpError } from './errors';
+
+/**
+ * Reject bodies larger than `maxBytes` with a 413.
+ *
+ * @example
+ * app.use('/api/*', limitBody(5 * 1024 * 1024));
+ */
+export function limitBody(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw httpError(413, `request body exceeds ${maxBytes} bytes`);
+    },
+  });
+}
+
+/**
+ * Parse the body as a JSON object; malformed JSON or a non-object is a 400.
+ *
+ * @example
+ * const { title } = await readJsonObject(c);
+ */
+export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw httpError(400, 'malformed JSON body', {}, error);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw httpError(400, 'JSON body must be an object');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A required string field of a JSON body. */
+export function stringField(body: Record<string, unknown>, key: string): string {
+  const value = body[key];
+  if (typeof value !== 'string') throw httpError(400, `invalid ${key}: expected a string`);
+  return value;
+}

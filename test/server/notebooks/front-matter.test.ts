@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { newNotebookText, notebookTitle, slugify } from '../../../server/notebooks/front-matter';
+
+describe('notebookTitle', () => {
+  it('prefers front matter title, plain or quoted', () => {
+    expect(notebookTitle('---\ntitle: BTC regimes\ndatasets: [a]\n---\n# Other', 'f')).toBe('BTC regimes');
+    expect(notebookTitle('---\ndatasets: [a]\ntitle: "A: \\"b\\""\n---\n', 'f')).toBe('A: "b"');
+    expect(notebookTitle("---\ntitle: 'it''s'\n---\n", 'f')).toBe("it's");
+    expect(notebookTitle('---\r\ntitle: CRLF\r\n---\r\n', 'f')).toBe('CRLF');
+  });
+
+  it('falls back to the first level-one heading, then to the file name', () => {
+    expect(notebookTitle('---\ndatasets: []\n---\ntext\n## Sub\n# Main #\n', 'f')).toBe('Main');
+    expect(notebookTitle('#hashtag only\n```sh\n# a comment in a fence\n```\n', 'f')).toBe('f');
+    expect(notebookTitle('~~~~\n# fenced\n```\n# still fenced\n~~~~\n# After\n', 'f')).toBe('After');
+    expect(notebookTitle('no heading', 'fallback')).toBe('fallback');
+    expect(notebookTitle('title: not front matter\n', 'fallback')).toBe('fallback');
+  });
+});
+
+describe('slugify', () => {
+  it('folds accents and punctuation into dashes', () => {
+    expect(slugify('BTC Régime study: 2025!')).toBe('btc-regime-study-2025');
+    expect(slugify('  --Vol  &  Skew--  ')).toBe('vol-skew');
+    expect(slugify('日本')).toBe('untitled');
+    expect(slugify('a'.repeat(100)).length).toBe(80);
+  });
+});
+
+describe('newNotebookText', () => {
+  it('writes the title as front matter (quoted when YAML needs it) and as a heading', () => {
+    expect(newNotebookText('Vol study')).toBe('---\ntitle: Vol study\n---\n\n# Vol study\n');
+    expect(newNotebookText('A: b')).toBe('---\ntitle: "A: b"\n---\n\n# A: b\n');
+    for (const title of ['Vol study', 'A: b', '#1 "quoted"', "it's"]) {
+      expect(notebookTitle(newNotebookText(title), 'f')).toBe(title);
+    }
+  });
+});
