@@ -1,0 +1,26 @@
+/**
+ * Option pricing on Deribit's conventions: Black-76 on the forward (r = 0), Greeks in Deribit's units, implied
+ * volatility by Jäckel's "Let's Be Rational", and the date and quote conventions.
+ */
+export { black76Price, type OptionType } from './black76';
+export { greeks, premiumAdjustedDelta, type Greeks } from './greeks';
+export {
+  impliedVol,
+  impliedVolArray,
+  impliedVolDetailed,
+  type ImpliedVolReason,
+  type ImpliedVolResult,
+  type NumberOrArray,
+  type OptionTypes,
+} from './impliedVol';
+export { black76PriceArray, greeksArray, type GreeksArrays } from './arrays';
+export {
+  MS_PER_YEAR,
+  coinToUsd,
+  expiryMs,
+  markPriceCoin,
+  parseInstrumentName,
+  usdToCoin,
+  yearFraction,
+  type InstrumentName,
+} from './conventions';

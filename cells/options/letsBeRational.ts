@@ -1,0 +1,241 @@
+/**
+ * Implied volatility from the normalised Black price by P. Jäckel, "Let's Be Rational", Wilmott (2015) 40–53:
+ * a rational initial guess on four branches of the price axis (with the transformed objective functions on the
+ * outer two) and at most two Householder(3) steps, reaching machine precision everywhere.
+ *
+ * Ported from the reference implementation, lets_be_rational.cpp, © 2013-2014 Peter Jäckel
+ * (www.jaeckel.org/LetsBeRational.7z: "Permission to use, copy, modify, and distribute this software is freely
+ * granted, provided that this notice is preserved"), read in its Python mirror github.com/vollib/py_lets_be_rational
+ * (lets_be_rational.py). Where that mirror's upper-branch loop differs from the C++ (the bisection fallback's
+ * indentation), the C++ structure is followed.
+ */
+import { normalCdf, normalInv, normalPdf } from '../math/normal';
+import { normalisedBlackCall, normalisedIntrinsic, normalisedVega } from './normalisedBlack';
+import {
+  convexControlParameterLeft,
+  convexControlParameterRight,
+  rationalCubicInterpolation,
+} from './rationalCubic';
+
+const DBL_EPSILON = 2.220446049250313e-16;
+const DBL_MIN = 2.2250738585072014e-308;
+const SQRT_DBL_MAX = Math.sqrt(Number.MAX_VALUE);
+const SQRT_THREE = 1.7320508075688772;
+const SQRT_ONE_OVER_THREE = 0.5773502691896257;
+const TWO_PI = 6.283185307179586;
+const TWO_PI_OVER_SQRT_TWENTY_SEVEN = 1.2091995761561452;
+const PI_OVER_SIX = 0.5235987755982988;
+const SQRT_PI_OVER_TWO = 1.2533141373155003;
+
+/** Maximum Householder(3) iterations; Jäckel shows two reach machine precision. */
+export const LBR_ITERATIONS = 2;
+
+// Scratch outputs of the f-maps (avoids allocating in the hot path).
+let mapF = 0;
+let mapFp = 0;
+let mapFpp = 0;
+
+/** f_l(s) = (2π/√27)·|x|·Φ(−z)³ with z = |x|/(√3·s), and its first two derivatives with respect to b. */
+function lowerMap(x: number, s: number): void {
+  const ax = Math.abs(x);
+  const z = (SQRT_ONE_OVER_THREE * ax) / s;
+  const y = z * z;
+  const s2 = s * s;
+  const Phi = normalCdf(-z);
+  const phi = normalPdf(z);
+  mapFpp =
+    ((PI_OVER_SIX * y) / (s2 * s)) *
+    Phi *
+    (8 * SQRT_THREE * s * ax + ((3 * s2 * (s2 - 8) - 8 * x * x) * Phi) / phi) *
+    Math.exp(2 * y + 0.25 * s2);
+  const Phi2 = Phi * Phi;
+  mapFp = TWO_PI * y * Phi2 * Math.exp(y + 0.125 * s * s);
+  mapF = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (Phi2 * Phi);
+}
+
+function inverseLowerMap(x: number, f: number): number {
+  if (f === 0) return 0;
+  return Math.abs(
+    x / (SQRT_THREE * normalInv(Math.cbrt(f / (TWO_PI_OVER_SQRT_TWENTY_SEVEN * Math.abs(x))))),
+  );
+}
+
+/** f_u(s) = Φ(−s/2) and its first two derivatives with respect to b. */
+function upperMap(x: number, s: number): void {
+  mapF = normalCdf(-0.5 * s);
+  const w = (x / s) * (x / s);
+  mapFp = -0.5 * Math.exp(0.5 * w);
+  mapFpp = SQRT_PI_OVER_TWO * Math.exp(w + 0.125 * s * s) * (w / s);
+}
+
+const householderFactor = (newton: number, halley: number, hh3: number): number =>
+  (1 + 0.5 * halley * newton) / (1 + newton * (halley + (hh3 * newton) / 6));
+
+/**
+ * Normalised implied volatility s = σ√T for a normalised price beta = price/√(FK) of an option with
+ * x = ln(F/K) and theta = +1 (call) or −1 (put). The caller guarantees intrinsic ≤ beta < bound; a price equal
+ * to the intrinsic value gives 0.
+ */
+export function normalisedImpliedVol(
+  beta: number,
+  x: number,
+  theta: number,
+  iterations = LBR_ITERATIONS,
+): number {
+  // Subtract the intrinsic value and map to the out-of-the-money option, then puts to calls.
+  if (theta * x > 0) {
+    beta = Math.abs(Math.max(beta - normalisedIntrinsic(x, theta), 0));
+    theta = -theta;
+  }
+  if (theta < 0) x = -x;
+  if (beta <= 0) return 0;
+  const bMax = Math.exp(0.5 * x);
+  if (beta >= bMax) return Infinity;
+  let n = 0;
+  let reversals = 0;
+  let s = -Number.MAX_VALUE;
+  let ds = s;
+  let dsPrevious = 0;
+  let sLeft = DBL_MIN;
+  let sRight = Number.MAX_VALUE;
+  const sC = Math.sqrt(Math.abs(2 * x));
+  const bC = normalisedBlackCall(x, sC);
+  const vC = normalisedVega(x, sC);
+  if (beta < bC) {
+    const sL = sC - bC / vC;
+    const bL = normalisedBlackCall(x, sL);
+    if (beta < bL) {
+      lowerMap(x, sL);
+      const fL = mapF;
+      const rLl = convexControlParameterRight(0, bL, 0, fL, 1, mapFp, mapFpp, true);
+      let f = rationalCubicInterpolation(beta, 0, bL, 0, fL, 1, mapFp, rLl);
+      if (!(f > 0)) {
+        // Round-off for extreme |x|: quadratic through f(0) = 0, f(b_l) and f'(0) = 1.
+        const t = beta / bL;
+        f = (fL * t + bL * (1 - t)) * t;
+      }
+      s = inverseLowerMap(x, f);
+      sRight = sL;
+      // Lowest segment: g(s) = 1/ln(b(s)) − 1/ln(beta).
+      const lnBeta = Math.log(beta);
+      for (; n < iterations && Math.abs(ds) > DBL_EPSILON * s; n++) {
+        if (ds * dsPrevious < 0) reversals++;
+        if (n > 0 && (reversals === 3 || !(s > sLeft && s < sRight))) {
+          // Looping inefficiently or stepping out of the bracket: bisect (only for extreme |x|).
+          s = 0.5 * (sLeft + sRight);
+          if (sRight - sLeft <= DBL_EPSILON * s) break;
+          reversals = 0;
+          ds = 0;
+        }
+        dsPrevious = ds;
+        const b = normalisedBlackCall(x, s);
+        const bp = normalisedVega(x, s);
+        if (b > beta && s < sRight) sRight = s;
+        else if (b < beta && s > sLeft) sLeft = s;
+        if (b <= 0 || bp <= 0) ds = 0.5 * (sLeft + sRight) - s;
+        else {
+          const lnB = Math.log(b);
+          const bpob = bp / b;
+          const h = x / s;
+          const bHalley = (h * h) / s - s / 4;
+          const newton = ((lnBeta - lnB) * lnB) / lnBeta / bpob;
+          const halley = bHalley - bpob * (1 + 2 / lnB);
+          const bHh3 = bHalley * bHalley - 3 * (h / s) * (h / s) - 0.25;
+          const hh3 =
+            bHh3 +
+            2 * bpob * bpob * (1 + (3 / lnB) * (1 + 1 / lnB)) -
+            3 * bHalley * bpob * (1 + 2 / lnB);
+          ds = newton * householderFactor(newton, halley, hh3);
+        }
+        ds = Math.max(-0.5 * s, ds);
+        s += ds;
+      }
+      return s;
+    }
+    const vL = normalisedVega(x, sL);
+    const rLm = convexControlParameterRight(bL, bC, sL, sC, 1 / vL, 1 / vC, 0, false);
+    s = rationalCubicInterpolation(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, rLm);
+    sLeft = sL;
+    sRight = sC;
+  } else {
+    const sH = vC > DBL_MIN ? sC + (bMax - bC) / vC : sC;
+    const bH = normalisedBlackCall(x, sH);
+    if (beta <= bH) {
+      const vH = normalisedVega(x, sH);
+      const rHm = convexControlParameterLeft(bC, bH, sC, sH, 1 / vC, 1 / vH, 0, false);
+      s = rationalCubicInterpolation(beta, bC, bH, sC, sH, 1 / vC, 1 / vH, rHm);
+      sLeft = sC;
+      sRight = sH;
+    } else {
+      upperMap(x, sH);
+      const fH = mapF;
+      const fpH = mapFp;
+      let f = -Number.MAX_VALUE;
+      if (mapFpp > -SQRT_DBL_MAX && mapFpp < SQRT_DBL_MAX) {
+        const rHh = convexControlParameterLeft(bH, bMax, fH, 0, fpH, -0.5, mapFpp, true);
+        f = rationalCubicInterpolation(beta, bH, bMax, fH, 0, fpH, -0.5, rHh);
+      }
+      if (f <= 0) {
+        // Quadratic through f(b_h), f(b_max) = 0 and f'(b_max) = −1/2.
+        const h = bMax - bH;
+        const t = (beta - bH) / h;
+        f = (fH * (1 - t) + 0.5 * h * t) * (1 - t);
+      }
+      s = -2 * normalInv(f);
+      sLeft = sH;
+      if (beta > 0.5 * bMax) {
+        // Upper segment: g(s) = ln(b_max − beta) − ln(b_max − b(s)).
+        for (; n < iterations && Math.abs(ds) > DBL_EPSILON * s; n++) {
+          if (ds * dsPrevious < 0) reversals++;
+          if (n > 0 && (reversals === 3 || !(s > sLeft && s < sRight))) {
+            s = 0.5 * (sLeft + sRight);
+            if (sRight - sLeft <= DBL_EPSILON * s) break;
+            reversals = 0;
+            ds = 0;
+          }
+          dsPrevious = ds;
+          const b = normalisedBlackCall(x, s);
+          const bp = normalisedVega(x, s);
+          if (b > beta && s < sRight) sRight = s;
+          else if (b < beta && s > sLeft) sLeft = s;
+          if (b >= bMax || bp <= DBL_MIN) ds = 0.5 * (sLeft + sRight) - s;
+          else {
+            const bMaxMinusB = bMax - b;
+            const g = Math.log((bMax - beta) / bMaxMinusB);
+            const gp = bp / bMaxMinusB;
+            const bHalley = ((x / s) * (x / s)) / s - s / 4;
+            const bHh3 = bHalley * bHalley - 3 * (x / (s * s)) * (x / (s * s)) - 0.25;
+            const newton = -g / gp;
+            const halley = bHalley + gp;
+            const hh3 = bHh3 + gp * (2 * gp + 3 * bHalley);
+            ds = newton * householderFactor(newton, halley, hh3);
+          }
+          ds = Math.max(-0.5 * s, ds);
+          s += ds;
+        }
+        return s;
+      }
+    }
+  }
+  // Middle segments: g(s) = b(s) − beta.
+  for (; n < iterations && Math.abs(ds) > DBL_EPSILON * s; n++) {
+    if (ds * dsPrevious < 0) reversals++;
+    if (n > 0 && (reversals === 3 || !(s > sLeft && s < sRight))) {
+      s = 0.5 * (sLeft + sRight);
+      if (sRight - sLeft <= DBL_EPSILON * s) break;
+      reversals = 0;
+      ds = 0;
+    }
+    dsPrevious = ds;
+    const b = normalisedBlackCall(x, s);
+    const bp = normalisedVega(x, s);
+    if (b > beta && s < sRight) sRight = s;
+    else if (b < beta && s > sLeft) sLeft = s;
+    const newton = (beta - b) / bp;
+    const halley = ((x / s) * (x / s)) / s - s / 4;
+    const hh3 = halley * halley - 3 * (x / (s * s)) * (x / (s * s)) - 0.25;
+    ds = Math.max(-0.5 * s, newton * householderFactor(newton, halley, hh3));
+    s += ds;
+  }
+  return s;
+}
