@@ -1,0 +1,57 @@
+import { fitAr, type ArFit } from './ar';
+import { fitGarch, type GarchOptions } from './garch';
+import type { GarchFit } from './garch-model';
+import { fitHar, type HarFit, type HarOptions } from './har';
+import { fitNeural, type NeuralFit, type NeuralOptions } from './neural';
+import type { Tf } from './neural-io';
+import type { Forecaster } from './walk-forward';
+
+/**
+ * AR(p) for `walkForward`: forecasts the series itself.
+ *
+ * @example
+ * await walkForward(x, arForecaster(2), { start: 250 });
+ */
+export function arForecaster(p: number): Forecaster<ArFit> {
+  return {
+    fit: (train) => fitAr(train, p),
+    predict: (m, history, h) => m.forecastFrom(history, h)[h - 1]!,
+  };
+}
+
+/** HAR-RV for `walkForward` on a realized-variance series. */
+export function harForecaster(options: HarOptions = {}): Forecaster<HarFit> {
+  return {
+    fit: (train) => fitHar(train, options),
+    predict: (m, history, h) => m.forecastFrom(history, h)[h - 1]!,
+  };
+}
+
+/**
+ * GARCH(1,1) for `walkForward` on returns: forecasts the variance of the return h periods ahead (score it
+ * against r², or a realized variance, passed as `target`).
+ */
+export function garchForecaster(options: GarchOptions = {}): Forecaster<GarchFit> {
+  return {
+    fit: (train) => fitGarch(train, options),
+    predict: (m, history, h) => m.forecastFrom(history, h)[h - 1]!,
+  };
+}
+
+/**
+ * A neural network for `walkForward`: each refit trains a fresh network (the previous one is disposed).
+ *
+ * @example
+ * await walkForward(logRv, neuralForecaster(tf, { kind: 'gru', epochs: 10 }), { start: 500, refitEvery: 50 });
+ */
+export function neuralForecaster(tf: Tf, options: NeuralOptions): Forecaster<NeuralFit> {
+  let last: NeuralFit | undefined;
+  return {
+    fit: async (train) => {
+      last?.dispose();
+      last = await fitNeural(tf, train, options);
+      return last;
+    },
+    predict: (m, history, h) => m.forecastFrom(history, h)[h - 1]!,
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { bfgs, nelderMead, type Objective } from '../../../cells/optimize';
+
+const rosenbrock: Objective = (x, g) => {
+  const [a, b] = [x[0]!, x[1]!];
+  g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
+  g[1] = 200 * (b - a * a);
+  return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
+};
+
+describe('bfgs', () => {
+  it('finds the Rosenbrock minimum at (1, 1) from (−1.2, 1)', () => {
+    const result = bfgs(rosenbrock, Float64Array.of(-1.2, 1));
+    expect(result.converged).toBe(true);
+    expect(result.x[0]).toBeCloseTo(1, 6);
+    expect(result.x[1]).toBeCloseTo(1, 6);
+    expect(result.iterations).toBeLessThan(60);
+  });
+
+  it('solves a convex quadratic ½xᵀAx − bᵀx, i.e. A x = b', () => {
+    // A = [[3, 1, 0], [1, 4, 1], [0, 1, 5]], b = [1, 2, 3]; by Cramer's rule det A = 52, x = [12, 16, 28] / 52.
+    const a = [3, 1, 0, 1, 4, 1, 0, 1, 5];
+    const b = [1, 2, 3];
+    const f: Objective = (x, g) => {
+      let v = 0;
+      for (let i = 0; i < 3; i++) {
+        let ax = 0;
+        for (let j = 0; j < 3; j++) ax += a[i * 3 + j]! * x[j]!;
+        g[i] = ax - b[i]!;
+        v += 0.5 * x[i]! * ax - b[i]! * x[i]!;
+      }
+      return v;
+    };
+    const { x } = bfgs(f, new Float64Array(3));
+    const expected = [12 / 52, 16 / 52, 28 / 52];
+    for (let i = 0; i < 3; i++) expect(x[i]).toBeCloseTo(expected[i]!, 8);
+  });
+
+  it('treats Infinity as outside the domain and stays inside', () => {
+    // min of x − log x on x > 0 is at x = 1.
+    const f: Objective = (x, g) => {
+      if (!(x[0]! > 0)) return Infinity;
+      g[0] = 1 - 1 / x[0]!;
+      return x[0]! - Math.log(x[0]!);
+    };
+    expect(bfgs(f, Float64Array.of(8)).x[0]).toBeCloseTo(1, 7);
+  });
+});
+
+describe('nelderMead', () => {
+  it('minimises a shifted quadratic', () => {
+    const { x, converged } = nelderMead(
+      (p) => (p[0]! - 1) ** 2 + (p[1]! + 2) ** 2,
+      Float64Array.of(0, 0),
+    );
+    expect(converged).toBe(true);
+    expect(x[0]).toBeCloseTo(1, 4);
+    expect(x[1]).toBeCloseTo(-2, 4);
+  });
+
+  it('reaches the Rosenbrock valley floor', () => {
+    const g = new Float64Array(2);
+    const { x } = nelderMead((p) => rosenbrock(p, g), Float64Array.of(-1.2, 1), {
+      maxEvaluations: 2000,
+    });
+    expect(x[0]).toBeCloseTo(1, 3);
+    expect(x[1]).toBeCloseTo(1, 3);
+  });
+});
