@@ -1,0 +1,25 @@
+/**
+ * Hidden Markov regime models: `vol.regime`.
+ *
+ * @example
+ * const fit = vol.regime.fitGaussianHmm(vol.series.logReturns(close), { states: 2, seed: 1 });
+ * fit.viterbi; // 0 = calm, 1 = turbulent
+ */
+export { fitGaussianHmm, type FitHmmOptions, type HmmFit } from './fit';
+export { selectStates, type StateSelection } from './select';
+export {
+  hmmLogLikelihood,
+  hmmPosteriors,
+  hmmViterbi,
+  baumWelchStep,
+  type ModelLike,
+} from './inference';
+export {
+  createGaussianHmm,
+  parameterCount,
+  sortByVariance,
+  type CovarianceType,
+  type GaussianHmm,
+  type GaussianHmmSpec,
+} from './model';
+export { toObservations, type HmmInput, type Observations } from './observations';

@@ -1,0 +1,58 @@
+/** A resampling period: a calendar unit (UTC) or a fixed length in milliseconds. */
+export type Every = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year' | number;
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/**
+ * Start (ms since epoch, UTC) of the period holding `t`. Weeks start on Monday (ISO 8601); a
+ * numeric `every` cuts fixed bins aligned to the epoch.
+ *
+ * @example
+ * periodStart(Date.UTC(2024, 0, 3, 15), 'week'); // Date.UTC(2024, 0, 1), a Monday
+ */
+export function periodStart(t: number, every: Every): number {
+  switch (every) {
+    case 'minute':
+      return Math.floor(t / MINUTE) * MINUTE;
+    case 'hour':
+      return Math.floor(t / HOUR) * HOUR;
+    case 'day':
+      return Math.floor(t / DAY) * DAY;
+    case 'week': {
+      const d = Math.floor(t / DAY);
+      // 1970-01-01 was a Thursday: (d + 3) mod 7 counts days since Monday.
+      return (d - ((((d + 3) % 7) + 7) % 7)) * DAY;
+    }
+    case 'month':
+    case 'quarter':
+    case 'year': {
+      const date = new Date(t);
+      const y = date.getUTCFullYear();
+      const m = date.getUTCMonth();
+      if (every === 'year') return Date.UTC(y, 0, 1);
+      return Date.UTC(y, every === 'quarter' ? m - (m % 3) : m, 1);
+    }
+    default:
+      return Math.floor(t / every) * every;
+  }
+}
+
+/** Validates `every`; throws on anything else. */
+export function maybeEvery(every: unknown): Every {
+  if (typeof every === 'number') {
+    if (every > 0 && Number.isFinite(every)) return every;
+  } else if (
+    every === 'minute' ||
+    every === 'hour' ||
+    every === 'day' ||
+    every === 'week' ||
+    every === 'month' ||
+    every === 'quarter' ||
+    every === 'year'
+  ) {
+    return every;
+  }
+  throw new RangeError(`invalid every: ${String(every)}`);
+}
