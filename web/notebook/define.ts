@@ -1,0 +1,158 @@
+import type { Module, Variable } from '@observablehq/runtime';
+import type { CompiledCell } from './compiled';
+import { inputGenerator, type InputLike } from './input-generator';
+import { plainMarkdown, renderMarkdownCell } from './render-md';
+
+/**
+ * What the caller sees of one cell. `display` receives each displayed value in order (explicit
+ * `display()` calls, the input of `view()`, the value of auto-displayed cells); `clear` comes
+ * before the first display of a new run and when a run ends having displayed nothing, so the
+ * cell shows exactly what its latest run displayed. `fulfilled` receives the cell's value
+ * (expression value, object of declared names, SQL result, Markdown output).
+ */
+export interface CellObserver {
+  pending?(): void;
+  fulfilled?(value: unknown): void;
+  rejected?(error: unknown): void;
+  display?(value: unknown): void;
+  clear?(): void;
+}
+
+/** What SQL cells are told besides their query and parameters. */
+export interface SqlContext {
+  cellId: string;
+  /** Referenced tables no cell creates: load these datasets (lazily) before running. */
+  datasets: string[];
+  /** Tables this cell creates. */
+  tables: string[];
+}
+
+/** The callbacks SQL and Markdown cells run through. */
+export interface CellEnvironment {
+  sql?: (query: string, params: unknown[], context: SqlContext) => Promise<unknown>;
+  /** Markdown → HTML (e.g. markdown-it's render); defaults to escaped paragraphs. */
+  markdown?: (markdown: string) => string;
+}
+
+export interface DefinedCell {
+  cell: CompiledCell;
+  variables: Variable[];
+}
+
+/** The name of a cell's own variable (its value, observed). */
+export function cellVariable(id: string): string {
+  return `cell ${id}`;
+}
+
+/**
+ * Defines a compiled cell on a runtime module: one observed variable for the cell, plus one
+ * per output (`x` reads the cell's exports). Plain code cells define nothing.
+ * @example defineCell(module, compiled.cells[0], {fulfilled: console.log}, {sql})
+ */
+export function defineCell(
+  module: Module,
+  cell: CompiledCell,
+  observer: CellObserver,
+  env: CellEnvironment = {},
+): DefinedCell {
+  if (cell.kind === 'code') return { cell, variables: [] };
+  let run = 0;
+  let displayedRun = -1;
+  const clearOnce = (): void => {
+    if (displayedRun === run) return;
+    displayedRun = run;
+    observer.clear?.();
+  };
+  const adapter = {
+    pending: () => observer.pending?.(),
+    fulfilled: (value: unknown) => {
+      if (cell.autodisplay) displayedRun = -1; // each value replaces the previous one
+      clearOnce();
+      if (cell.autodisplay) observer.display?.(value);
+      observer.fulfilled?.(value);
+    },
+    rejected: (error: unknown) => {
+      clearOnce();
+      observer.rejected?.(error);
+    },
+  };
+  const newRun = (): {
+    display: (value: unknown) => unknown;
+    view: (input: InputLike) => unknown;
+  } => {
+    const current = ++run;
+    const display = (value: unknown): unknown => {
+      if (current !== run) return value; // a stale run (e.g. a timer it left behind)
+      clearOnce();
+      observer.display?.(value);
+      return value;
+    };
+    return { display, view: (input: InputLike) => inputGenerator(display(input) as InputLike) };
+  };
+  const name = cellVariable(cell.id);
+  const variable = module
+    .variable(adapter)
+    .define(name, cell.inputs, definitionOf(cell, newRun, env));
+  const variables = [variable];
+  for (const output of cell.outputs) {
+    const extract =
+      cell.kind === 'js'
+        ? (exports: Record<string, unknown>) => exports[output]
+        : output.startsWith('table ')
+          ? () => output.slice('table '.length)
+          : (value: unknown) => value;
+    variables.push(module.variable(true).define(output, [name], extract));
+  }
+  return { cell, variables };
+}
+
+/** Deletes a defined cell's variables; dependents see its names as undefined until redefined. */
+export function undefineCell(defined: DefinedCell): void {
+  for (const variable of defined.variables) variable.delete();
+}
+
+type RunScope = () => { display: (value: unknown) => unknown; view: (input: InputLike) => unknown };
+
+function definitionOf(cell: CompiledCell, newRun: RunScope, env: CellEnvironment) {
+  if (cell.error || cell.body === null) {
+    const error = Object.assign(new SyntaxError(cell.error?.message ?? 'invalid cell'), cell.error);
+    return () => {
+      newRun();
+      throw error;
+    };
+  }
+  let fn: (...args: unknown[]) => unknown;
+  try {
+    fn = (0, eval)(`"use strict";(${cell.body}\n)`) as typeof fn;
+  } catch (error) {
+    return () => Promise.reject(error);
+  }
+  const positions = cell.params.map((p) => cell.inputs.indexOf(p));
+  return function (this: unknown, ...values: unknown[]): unknown {
+    const { display, view } = newRun();
+    const args = cell.params.map((p, i) =>
+      p === 'display' && cell.kind === 'js'
+        ? display
+        : p === 'view' && cell.kind === 'js'
+          ? view
+          : values[positions[i]!],
+    );
+    if (cell.kind === 'js') return fn.apply(this, args);
+    if (cell.kind === 'md') {
+      const md = cell.md!;
+      return Promise.resolve(fn(...args)).then((v) =>
+        renderMarkdownCell(md, v as unknown[], env.markdown ?? plainMarkdown),
+      );
+    }
+    const sql = cell.sql!;
+    const context = {
+      cellId: cell.id,
+      datasets: sql.datasetsReferenced,
+      tables: sql.tablesCreated,
+    };
+    return Promise.resolve(fn(...args)).then((params) => {
+      if (!env.sql) throw new Error('no SQL connection');
+      return env.sql(sql.query, params as unknown[], context);
+    });
+  };
+}
