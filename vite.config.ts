@@ -1,9 +1,20 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// The inspector's stylesheet is not in its package's `exports`: point at the file.
+const inspectorCss = fileURLToPath(
+  new URL('./node_modules/@observablehq/inspector/dist/inspector.css', import.meta.url),
+);
 
 /** One config for the workbench build (root `web/`) and the three test projects. */
 export default defineConfig({
   root: 'web',
   publicDir: false,
+  resolve: {
+    alias: [
+      { find: /^@observablehq\/inspector\/dist\/inspector\.css$/, replacement: inspectorCss },
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,0 +1,68 @@
+/**
+ * `npm start`: generate the bundled datasets if missing, build the workbench if it is stale, serve it.
+ * Prints `Vol Lab is running at http://127.0.0.1:8787/ (simulated data)`.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { loadConfig } from '../config';
+import { ensureBundledDatasets } from '../datasets/generate';
+import { startServer } from '../main';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** Newest modification time of the files under `dir`, skipping `skip` folders and dot entries. */
+async function newestMtime(dir: string, skip: readonly string[]): Promise<number> {
+  let newest = 0;
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.name.startsWith('.') || entry.name === 'node_modules' || skip.includes(path))
+      continue;
+    const mtime = entry.isDirectory() ? await newestMtime(path, skip) : (await stat(path)).mtimeMs;
+    newest = Math.max(newest, mtime);
+  }
+  return newest;
+}
+
+/** Whether `web/dist/index.html` is missing or older than any source under `web/` or `cells/`. */
+async function workbenchIsStale(root: string, webDistDir: string): Promise<boolean> {
+  const built = await stat(join(webDistDir, 'index.html')).catch(() => null);
+  if (!built) return true;
+  const skip = [webDistDir, join(root, 'web', 'dist')];
+  const sources = Math.max(
+    await newestMtime(join(root, 'web'), skip),
+    await newestMtime(join(root, 'cells'), skip),
+  );
+  return sources > built.mtimeMs;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const log = (message: string) => console.log(message);
+  await ensureBundledDatasets(config.datasetsDir, { log });
+  if (await workbenchIsStale(repoRoot, config.webDistDir)) {
+    log('Building the workbench…');
+    await build({
+      configFile: join(repoRoot, 'vite.config.ts'),
+      root: join(repoRoot, 'web'),
+      build: { outDir: config.webDistDir, emptyOutDir: true },
+      logLevel: 'warn',
+    });
+  }
+  const server = await startServer(config);
+  log(`Vol Lab is running at ${server.url} (${config.source} data)`);
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { collectPageErrors, waitForSettled } from './support/page';
+import { startWorkbench, type Workbench } from './support/workbench';
+
+const bundled = readdirSync(resolve(import.meta.dirname, '../../notebooks'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => f.replace(/\.md$/, ''));
+
+describe('the workbench in Debian chromium', () => {
+  let workbench: Workbench;
+  let context: BrowserContext;
+  let closeBrowser: () => Promise<void>;
+
+  beforeAll(async () => {
+    workbench = await startWorkbench();
+    ({ context, close: closeBrowser } = await launchChromium());
+  });
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await workbench?.close();
+  });
+
+  async function open(name: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${workbench.url}/notebooks/${name}`);
+    return { page, errors };
+  }
+
+  it.each(bundled)('opens the bundled notebook "%s" with no cell in error', async (name) => {
+    const { page, errors } = await open(name);
+    const states = await waitForSettled(page);
+    expect(states.length).toBeGreaterThan(2);
+    expect(states.filter((s) => s.status === 'error')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('redraws the realized-vol chart when the window slider moves', async () => {
+    const { page } = await open('btc-realized-volatility');
+    await waitForSettled(page);
+    const chartPath = () =>
+      page.$eval('vol-notebook-page >> [data-chart="realized-vol"] g.realized path', (p) =>
+        p.getAttribute('d'),
+      );
+    const before = await chartPath();
+    const slider = page.locator('vol-notebook-page >> input[type=range]').first();
+    await slider.fill('90');
+    await slider.dispatchEvent('input');
+    await page.waitForFunction(
+      (old) => {
+        const chart = document.querySelector(
+          'vol-notebook-page [data-chart="realized-vol"] g.realized path',
+        );
+        return chart && chart.getAttribute('d') !== old;
+      },
+      before,
+      { timeout: 10_000 },
+    );
+    expect(await chartPath()).not.toBe(before);
+    await page.close();
+  });
+
+  it('keeps an edited and saved cell across a reload', async () => {
+    const { page } = await open('getting-started');
+    await waitForSettled(page);
+    const editor = page.locator('vol-notebook-page >> [data-kind="js"] .cm-content').first();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n// saved by the e2e test');
+    await page.keyboard.press('Control+s');
+    await page.waitForSelector('vol-notebook-page >> [data-save-state="saved"]', {
+      timeout: 10_000,
+    });
+    await page.reload();
+    await waitForSettled(page);
+    const text = await page
+      .locator('vol-notebook-page >> [data-kind="js"] .cm-content')
+      .first()
+      .textContent();
+    expect(text).toContain('// saved by the e2e test');
+    await page.close();
+  });
+
+  it('shows a broken SQL cell its error and position while the other cells render', async () => {
+    const text = [
+      '---',
+      'title: Broken SQL',
+      'datasets: [ohlcv_daily]',
+      '---',
+      '# Broken SQL',
+      '```sql id=good',
+      "SELECT count(*) AS n FROM ohlcv_daily WHERE symbol = 'BTC'",
+      '```',
+      '```sql id=bad',
+      'SELEC oops FROM ohlcv_daily',
+      '```',
+      '```js',
+      'good.getChild("n").get(0) > 1000',
+      '```',
+      '',
+    ].join('\n');
+    const created = await fetch(`${workbench.url}/api/notebooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Broken SQL', path: 'broken-sql.md' }),
+    });
+    expect(created.status).toBe(201);
+    const { etag } = (await created.json()) as { etag: string };
+    const saved = await fetch(`${workbench.url}/api/notebooks/broken-sql.md`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': etag },
+      body: JSON.stringify({ text }),
+    });
+    expect(saved.status).toBe(200);
+
+    const { page } = await open('broken-sql');
+    const states = await waitForSettled(page);
+    const failed = states.filter((s) => s.status === 'error');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.error).toMatch(/syntax error/i);
+    expect(failed[0]!.error).toMatch(/line 1/i);
+    expect(states.filter((s) => s.status === 'ok').length).toBe(states.length - 1);
+    const errorText = await page
+      .locator(`vol-notebook-page >> [data-cell-id="${failed[0]!.id}"] [role=alert]`)
+      .textContent();
+    expect(errorText).toContain('SELEC oops FROM ohlcv_daily');
+    await page.close();
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * A real sidecar on a free loopback port serving the built workbench, the bundled datasets and a private copy
+ * of the bundled notebooks (so tests may edit and save without touching the repository's files).
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { loadConfig } from '../../../server/config';
+import { ensureBundledDatasets } from '../../../server/datasets/generate';
+import { startServer } from '../../../server/main';
+
+const root = resolve(import.meta.dirname, '../../..');
+const webDistDir = process.env.VOLLAB_WEB_DIST ?? join(root, 'web/dist');
+let built: Promise<unknown> | null = null;
+
+/** Build the workbench once per test process. */
+export function buildWorkbench(): Promise<unknown> {
+  built ??= build({
+    configFile: join(root, 'vite.config.ts'),
+    build: { outDir: webDistDir, emptyOutDir: true },
+    logLevel: 'warn',
+  });
+  return built;
+}
+
+export interface Workbench {
+  url: string;
+  notebooksDir: string;
+  close(): Promise<void>;
+}
+
+export async function startWorkbench(): Promise<Workbench> {
+  const datasetsDir = process.env.VOLLAB_DATA_DIR ?? join(root, 'datasets');
+  await Promise.all([buildWorkbench(), ensureBundledDatasets(datasetsDir)]);
+  const notebooksDir = await mkdtemp(join(tmpdir(), 'vollab-notebooks-'));
+  await cp(join(root, 'notebooks'), notebooksDir, { recursive: true });
+  const config = loadConfig({
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    VOLLAB_DATA_DIR: datasetsDir,
+    VOLLAB_NOTEBOOKS_DIR: notebooksDir,
+  });
+  const server = await startServer({ ...config, webDistDir });
+  return {
+    url: server.url.replace(/\/$/, ''),
+    notebooksDir,
+    async close() {
+      await server.close();
+      await rm(notebooksDir, { recursive: true, force: true });
+    },
+  };
+}

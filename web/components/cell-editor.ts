@@ -1,0 +1,148 @@
+/**
+ * `<vol-cell-editor>`: a CodeMirror 6 editor for one cell.
+ *
+ * @fires change - `{detail: {source}}` on every edit.
+ * @fires run - Shift+Enter (or Mod+Enter): run this cell.
+ * @fires save - Mod+S: save the notebook.
+ */
+import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { javascript } from '@codemirror/lang-javascript';
+import { markdown } from '@codemirror/lang-markdown';
+import { sql } from '@codemirror/lang-sql';
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  indentOnInput,
+  syntaxHighlighting,
+} from '@codemirror/language';
+import { EditorState, type Extension } from '@codemirror/state';
+import { EditorView, keymap, lineNumbers, placeholder } from '@codemirror/view';
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+
+export type EditorLanguage = 'js' | 'sql' | 'md' | 'code';
+
+function languageExtension(language: EditorLanguage): Extension {
+  switch (language) {
+    case 'js':
+      return javascript();
+    case 'sql':
+      return sql();
+    case 'md':
+      return markdown();
+    case 'code':
+      return [];
+  }
+}
+
+@customElement('vol-cell-editor')
+export class CellEditor extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      border: 1px solid var(--vol-border, #d0d7de);
+      border-radius: 4px;
+      background: #fff;
+      font-size: 13px;
+    }
+    .cm-editor {
+      max-height: 480px;
+    }
+    .cm-editor.cm-focused {
+      outline: 2px solid var(--vol-accent, #3b6fd8);
+    }
+    .cm-scroller {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    }
+  `;
+
+  @property() language: EditorLanguage = 'js';
+  @property() source = '';
+  @property({ type: Boolean }) readonly = false;
+
+  private view: EditorView | null = null;
+
+  override firstUpdated(): void {
+    this.createView();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moving a cell re-parents its element: the editor destroyed on disconnect is built again.
+    if (this.hasUpdated && !this.view) this.createView();
+  }
+
+  private createView(): void {
+    const emit = (type: string): boolean => {
+      this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
+      return true;
+    };
+    this.view = new EditorView({
+      parent: this.renderRoot as ShadowRoot,
+      root: this.renderRoot as ShadowRoot,
+      state: EditorState.create({
+        doc: this.source,
+        extensions: [
+          keymap.of([
+            { key: 'Shift-Enter', run: () => emit('run') },
+            { key: 'Mod-Enter', run: () => emit('run') },
+            { key: 'Mod-s', run: () => emit('save'), preventDefault: true },
+          ]),
+          lineNumbers(),
+          history(),
+          indentOnInput(),
+          bracketMatching(),
+          closeBrackets(),
+          autocompletion(),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+          languageExtension(this.language),
+          placeholder(this.language === 'sql' ? 'SELECT …' : ''),
+          EditorState.readOnly.of(this.readonly),
+          EditorView.lineWrapping,
+          EditorView.updateListener.of((update) => {
+            if (!update.docChanged) return;
+            this.source = update.state.doc.toString();
+            this.dispatchEvent(
+              new CustomEvent('change', {
+                detail: { source: this.source },
+                bubbles: true,
+                composed: true,
+              }),
+            );
+          }),
+        ],
+      }),
+    });
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    // An outside change of `source` (reload, conflict resolution) replaces the document.
+    if (changed.has('source') && this.view && this.view.state.doc.toString() !== this.source) {
+      this.view.dispatch({
+        changes: { from: 0, to: this.view.state.doc.length, insert: this.source },
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.view?.destroy();
+    this.view = null;
+  }
+
+  override focus(): void {
+    this.view?.focus();
+  }
+
+  override render() {
+    return html``;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vol-cell-editor': CellEditor;
+  }
+}

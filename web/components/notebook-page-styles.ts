@@ -1,0 +1,175 @@
+import { css } from 'lit';
+
+export const notebookPageStyles = css`
+  vol-notebook-page {
+    display: block;
+  }
+  vol-notebook-page .layout {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) 300px;
+    gap: 16px;
+    max-width: 1400px;
+    margin: 0 auto;
+    padding: 16px;
+  }
+  vol-notebook-page .page {
+    min-width: 0;
+  }
+  vol-notebook-page .side {
+    position: sticky;
+    top: 8px;
+    align-self: start;
+    max-height: calc(100vh - 60px);
+    overflow: auto;
+    background: #fff;
+    border: 1px solid #d0d7de;
+    border-radius: 6px;
+    padding: 12px;
+  }
+  vol-notebook-page .toolbar {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    padding: 6px 0 12px;
+  }
+  vol-notebook-page .path {
+    font-family: ui-monospace, Menlo, monospace;
+    color: #57606a;
+    flex: 1;
+  }
+  vol-notebook-page .save-state.dirty,
+  vol-notebook-page .save-state.conflict,
+  vol-notebook-page .save-state.error {
+    color: #9a6700;
+    font-weight: 600;
+  }
+  vol-notebook-page .banner {
+    border-radius: 6px;
+    padding: 10px 12px;
+    margin: 0 0 12px;
+  }
+  vol-notebook-page .banner.error {
+    background: #ffebe9;
+    border: 1px solid #ff8182;
+  }
+  vol-notebook-page .banner.conflict {
+    background: #fff8c5;
+    border: 1px solid #d4a72c;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: center;
+  }
+  vol-notebook-page .cell {
+    background: #fff;
+    border: 1px solid #d0d7de;
+    border-left: 3px solid #d0d7de;
+    border-radius: 6px;
+    padding: 6px 10px 10px;
+  }
+  vol-notebook-page .cell[data-status='running'] {
+    border-left-color: #3b6fd8;
+  }
+  vol-notebook-page .cell[data-status='error'] {
+    border-left-color: #cf222e;
+  }
+  vol-notebook-page .cell.md {
+    background: transparent;
+    border-color: transparent;
+  }
+  vol-notebook-page .cell.md:hover {
+    border-color: #d0d7de;
+  }
+  vol-notebook-page .cell-bar {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    font-size: 11px;
+    color: #57606a;
+    margin-bottom: 4px;
+  }
+  vol-notebook-page .cell-bar button,
+  vol-notebook-page .add-bar button {
+    font-size: 11px;
+    border: 1px solid transparent;
+    background: transparent;
+    color: #57606a;
+    cursor: pointer;
+    border-radius: 3px;
+  }
+  vol-notebook-page .cell-bar button:hover,
+  vol-notebook-page .add-bar button:hover {
+    border-color: #d0d7de;
+    background: #f6f8fa;
+  }
+  vol-notebook-page .kind {
+    text-transform: uppercase;
+    font-weight: 600;
+  }
+  vol-notebook-page .name {
+    font-family: ui-monospace, Menlo, monospace;
+    color: #8250df;
+  }
+  vol-notebook-page .status.running::before {
+    content: '⟳ ';
+  }
+  vol-notebook-page .status.error {
+    color: #cf222e;
+  }
+  vol-notebook-page .spacer {
+    flex: 1;
+  }
+  vol-notebook-page .add-bar {
+    display: flex;
+    justify-content: center;
+    gap: 4px;
+    opacity: 0;
+    height: 18px;
+    transition: opacity 0.1s;
+  }
+  vol-notebook-page .add-bar:hover {
+    opacity: 1;
+  }
+  vol-notebook-page .output {
+    overflow-x: auto;
+    margin-top: 6px;
+  }
+  vol-notebook-page .output:empty {
+    display: none;
+  }
+  vol-notebook-page .markdown {
+    line-height: 1.5;
+  }
+  vol-notebook-page .error {
+    margin-top: 6px;
+    color: #cf222e;
+    font-size: 13px;
+  }
+  vol-notebook-page .error pre,
+  vol-notebook-page pre.code {
+    background: #f6f8fa;
+    padding: 8px;
+    border-radius: 4px;
+    overflow-x: auto;
+    font-size: 12px;
+    color: #1f2328;
+  }
+  vol-notebook-page .table-note {
+    font-size: 11px;
+    color: #57606a;
+    margin-top: 2px;
+  }
+  vol-notebook-page .slide-break {
+    border: none;
+    border-top: 2px dashed #d0d7de;
+    margin: 12px 0;
+  }
+  vol-notebook-page .loading {
+    color: #57606a;
+  }
+  @media (max-width: 900px) {
+    vol-notebook-page .layout {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

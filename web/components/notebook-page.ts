@@ -1,0 +1,369 @@
+/**
+ * `<vol-notebook-page>`: one notebook, live. Loads the file, runs its cells on the reactive runtime, edits
+ * cells in place (Shift+Enter runs a cell, redefining only what changed), saves with Ctrl/Cmd+S against the
+ * version it read (a stale save is refused and both versions are kept), and lists the datasets beside it.
+ *
+ * Each cell's element carries `data-cell-id`, `data-kind` and `data-status` (`pending`, `running`, `ok`,
+ * `error`, plus `data-error`), and the page carries `data-save-state` (`saved`, `dirty`, `saving`,
+ * `conflict`, `error`), so tests and tools read its state without scraping text.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { DatasetCatalog } from '../../server/datasets/catalog-types';
+import { readNotebook, saveNotebook, SaveConflict } from '../api/notebooks';
+import { slicesFromFrontMatter } from '../data/slice';
+import { NotebookDraft, type DraftRow, type NewCellKind } from '../editor/draft';
+import { compile } from '../notebook/compile';
+import type { CompiledCell } from '../notebook/compiled';
+import { NotebookSession } from '../notebook/session';
+import { createBuiltins, markdown } from '../runtime/builtins';
+import { getServices } from '../runtime/services';
+import { CellOutput } from './cell-output';
+import './cell-editor';
+import './dataset-panel';
+import { notebookPageStyles } from './notebook-page-styles';
+import { adoptDocumentStyles } from './document-styles';
+
+type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
+
+@customElement('vol-notebook-page')
+export class NotebookPage extends LitElement {
+  // Light DOM: Observable Inputs and the inspector style their output with document-level stylesheets.
+  protected override createRenderRoot(): HTMLElement {
+    adoptDocumentStyles(notebookPageStyles);
+    return this;
+  }
+
+  /** Path of the notebook file relative to the notebooks folder, e.g. `getting-started.md`. */
+  @property() path = '';
+
+  @state() private draft: NotebookDraft | null = null;
+  @state() private rawText = '';
+  @state() private loadError = '';
+  @state() private saveState: SaveState = 'saved';
+  @state() private saveMessage = '';
+  @state() private conflict: SaveConflict | null = null;
+  @state() private catalog: DatasetCatalog | null = null;
+  @state() private catalogError = '';
+  @state() private editingMarkdown = new Set<number>();
+
+  private etag = '';
+  private session: NotebookSession | null = null;
+  private readonly outputs = new Map<number, CellOutput>();
+  private readonly compileCache = new Map<string, CompiledCell>();
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void this.save();
+    }
+  };
+
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (this.draft?.isDirty()) event.preventDefault();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('keydown', this.onKeyDown);
+    addEventListener('beforeunload', this.onBeforeUnload);
+    getServices()
+      .store.catalog()
+      .then((catalog) => (this.catalog = catalog))
+      .catch((error: unknown) => (this.catalogError = (error as Error).message));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('keydown', this.onKeyDown);
+    removeEventListener('beforeunload', this.onBeforeUnload);
+    this.disposeSession();
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('path') && this.path) void this.load();
+  }
+
+  private disposeSession(): void {
+    this.session?.dispose();
+    this.session = null;
+    this.outputs.clear();
+  }
+
+  private async load(): Promise<void> {
+    this.disposeSession();
+    this.draft = null;
+    this.loadError = '';
+    this.conflict = null;
+    try {
+      const file = await readNotebook(this.path);
+      this.open(file.text, file.etag);
+    } catch (error) {
+      this.loadError = (error as Error).message;
+    }
+  }
+
+  /** Show a file's text: runnable cells if it parses, else the errors and the text untouched. */
+  private open(text: string, etag: string): void {
+    this.disposeSession();
+    this.etag = etag;
+    this.rawText = text;
+    this.saveState = 'saved';
+    this.saveMessage = '';
+    const draft = NotebookDraft.fromText(text);
+    this.draft = draft;
+    if (draft.errors.length > 0) return;
+    document.title = `${String(draft.notebook.frontMatter?.data.title ?? this.path)} · Vol Lab`;
+    const { store } = getServices();
+    store.setSlices(slicesFromFrontMatter(draft.notebook.frontMatter?.data.datasets).specs);
+    this.session = new NotebookSession({
+      ...createBuiltins(store),
+      sql: (query, params, context) => store.query(query, params, context.datasets),
+      markdown: (text) => markdown.render(text),
+      observer: (cellId, cell) => this.outputFor(cellId).observer(cell),
+    });
+    this.run();
+  }
+
+  private outputFor(cellId: string): CellOutput {
+    const row = this.draft?.rows.find((r) => r.cell.id === cellId);
+    if (!row) throw new Error(`no row for cell ${cellId}`);
+    return this.outputOf(row);
+  }
+
+  private outputOf(row: DraftRow): CellOutput {
+    let output = this.outputs.get(row.key);
+    if (!output) {
+      output = new CellOutput(() => this.requestUpdate());
+      this.outputs.set(row.key, output);
+    }
+    return output;
+  }
+
+  /** Compile the applied notebook and let the session redefine what changed. */
+  private run(): void {
+    if (!this.draft || !this.session) return;
+    const compiled = compile(this.draft.notebook, this.compileCache);
+    const { store } = getServices();
+    // Fetch every dataset the notebook names while DuckDB is still starting.
+    void store.ensureTables(compiled.datasets).catch(() => undefined);
+    for (const row of this.draft.rows) {
+      if (row.cell.kind === 'code') this.outputOf(row).settle();
+    }
+    this.session.update(compiled);
+    this.updateSaveState();
+  }
+
+  private runRow(key: number): void {
+    if (!this.draft) return;
+    if (this.draft.apply(key)) this.run();
+  }
+
+  private onEdit(row: DraftRow, source: string): void {
+    this.draft?.setDraft(row.key, source);
+    this.updateSaveState();
+  }
+
+  private updateSaveState(): void {
+    if (!this.draft || this.saveState === 'saving' || this.saveState === 'conflict') return;
+    this.saveState = this.draft.isDirty() ? 'dirty' : 'saved';
+  }
+
+  private async save(overwriteEtag?: string): Promise<void> {
+    const draft = this.draft;
+    if (!draft || draft.errors.length > 0 || this.saveState === 'saving') return;
+    if (draft.apply()) this.run();
+    const text = draft.text();
+    this.saveState = 'saving';
+    try {
+      this.etag = await saveNotebook(this.path, text, overwriteEtag ?? this.etag);
+      draft.markSaved(text);
+      this.conflict = null;
+      this.saveState = draft.isDirty() ? 'dirty' : 'saved';
+      this.saveMessage = '';
+    } catch (error) {
+      if (error instanceof SaveConflict) {
+        this.conflict = error;
+        this.saveState = 'conflict';
+      } else {
+        this.saveState = 'error';
+        this.saveMessage = (error as Error).message;
+      }
+    }
+  }
+
+  private structural(edit: (draft: NotebookDraft) => void): void {
+    if (!this.draft) return;
+    edit(this.draft);
+    this.run();
+    this.requestUpdate();
+  }
+
+  private addCell(index: number, kind: NewCellKind): void {
+    this.structural((draft) => {
+      const key = draft.insert(index, kind, kind === 'md' ? 'New text' : '');
+      if (kind === 'md') this.editingMarkdown = new Set([...this.editingMarkdown, key]);
+    });
+  }
+
+  private toggleMarkdown(key: number): void {
+    const next = new Set(this.editingMarkdown);
+    if (!next.delete(key)) next.add(key);
+    this.editingMarkdown = next;
+  }
+
+  override render() {
+    if (this.loadError) {
+      return html`<main class="page">
+        <p class="banner error" role="alert">${this.loadError}</p>
+      </main>`;
+    }
+    const draft = this.draft;
+    if (!draft) return html`<main class="page"><p class="loading">Loading…</p></main>`;
+    return html`<div class="layout">
+      <main class="page" data-save-state=${this.saveState}>
+        ${this.renderToolbar()} ${this.renderConflict()}
+        ${draft.errors.length > 0 ? this.renderParseErrors(draft) : this.renderCells(draft)}
+      </main>
+      <aside class="side">
+        <vol-dataset-panel .catalog=${this.catalog} .error=${this.catalogError}></vol-dataset-panel>
+      </aside>
+    </div>`;
+  }
+
+  private renderToolbar() {
+    const labels: Record<SaveState, string> = {
+      saved: 'Saved',
+      dirty: '● Unsaved changes',
+      saving: 'Saving…',
+      conflict: 'Not saved: conflict',
+      error: `Not saved: ${this.saveMessage}`,
+    };
+    return html`<div class="toolbar">
+      <span class="path">${this.path}</span>
+      <span class="save-state ${this.saveState}" data-save-state=${this.saveState}
+        >${labels[this.saveState]}</span
+      >
+      <button @click=${() => void this.save()} ?disabled=${!!this.draft?.errors.length}>
+        Save
+      </button>
+    </div>`;
+  }
+
+  private renderConflict() {
+    const conflict = this.conflict;
+    if (!conflict) return nothing;
+    return html`<div class="banner conflict" role="alert">
+      <strong>${conflict.message}</strong>
+      ${
+        conflict.conflictCopy
+          ? html`Your version was kept as <code>${conflict.conflictCopy}</code>.`
+          : nothing
+      }
+      <button @click=${() => this.open(conflict.current.text, conflict.current.etag)}>
+        Load the version on disk
+      </button>
+      <button @click=${() => void this.save(conflict.current.etag)}>Overwrite it with mine</button>
+    </div>`;
+  }
+
+  private renderParseErrors(draft: NotebookDraft) {
+    return html`<div class="banner error" role="alert" data-parse-error>
+        <strong>This notebook could not be parsed.</strong> It is shown as it is on disk and will
+        not be rewritten.
+        <ul>
+          ${draft.errors.map(
+            (e) => html`<li>${e.message} at line ${e.line}, column ${e.column}</li>`,
+          )}
+        </ul>
+      </div>
+      <vol-cell-editor language="md" .source=${this.rawText} readonly></vol-cell-editor>`;
+  }
+
+  private renderCells(draft: NotebookDraft) {
+    return html`${this.renderAddBar(0)}
+    ${repeat(
+      draft.rows,
+      (row) => row.key,
+      (row, index) => this.renderRow(row, index),
+    )}`;
+  }
+
+  private renderRow(row: DraftRow, index: number) {
+    const cell = row.cell;
+    if (cell.kind === 'break') {
+      return html`<hr class="slide-break" title="Slide break" />
+        ${this.renderAddBar(index + 1)}`;
+    }
+    const output = this.outputOf(row);
+    const markdownView = cell.kind === 'md' && !this.editingMarkdown.has(row.key);
+    const name = cell.attributes.id;
+    return html`<section
+        class="cell ${cell.kind}"
+        data-cell-id=${cell.id}
+        data-kind=${cell.kind}
+        data-status=${output.status}
+        data-error=${output.error?.summary ?? nothing}
+      >
+        <div class="cell-bar">
+          <span class="kind">${cell.kind === 'code' ? cell.fence?.lang || 'code' : cell.kind}</span>
+          ${typeof name === 'string' ? html`<span class="name">${name}</span>` : nothing}
+          <span class="status ${output.status}">${output.status}</span>
+          <span class="spacer"></span>
+          ${
+            cell.kind === 'md'
+              ? html`<button @click=${() => this.toggleMarkdown(row.key)}>
+                  ${markdownView ? 'Edit' : 'Done'}
+                </button>`
+              : nothing
+          }
+          <button title="Run (Shift+Enter)" @click=${() => this.runRow(row.key)}>Run</button>
+          <button title="Move up" @click=${() => this.structural((d) => d.move(row.key, -1))}>
+            ↑
+          </button>
+          <button title="Move down" @click=${() => this.structural((d) => d.move(row.key, 1))}>
+            ↓
+          </button>
+          <button title="Delete cell" @click=${() => this.structural((d) => d.remove(row.key))}>
+            ✕
+          </button>
+        </div>
+        ${
+          markdownView
+            ? nothing
+            : html`<vol-cell-editor
+                .language=${cell.kind}
+                .source=${row.draft}
+                @change=${(e: CustomEvent<{ source: string }>) => this.onEdit(row, e.detail.source)}
+                @run=${() => this.runRow(row.key)}
+                @save=${() => void this.save()}
+              ></vol-cell-editor>`
+        }
+        ${
+          output.error
+            ? html`<div class="error" role="alert">
+                <div class="summary">${output.error.summary}</div>
+                ${output.error.detail ? html`<pre>${output.error.detail}</pre>` : nothing}
+              </div>`
+            : nothing
+        }
+        ${cell.kind === 'code' ? html`<pre class="code">${cell.source}</pre>` : output.element}
+      </section>
+      ${this.renderAddBar(index + 1)}`;
+  }
+
+  private renderAddBar(index: number) {
+    return html`<div class="add-bar">
+      <button @click=${() => this.addCell(index, 'js')}>+ JS</button>
+      <button @click=${() => this.addCell(index, 'sql')}>+ SQL</button>
+      <button @click=${() => this.addCell(index, 'md')}>+ Markdown</button>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vol-notebook-page': NotebookPage;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The browser's datasets: the sidecar's catalog, and tables loaded into DuckDB-WASM lazily, on first
+ * reference, each at most once however many cells ask for it at the same time.
+ */
+import { tableFromIPC, type Table } from 'apache-arrow';
+import type { DatasetCatalog, DatasetEntry } from '../../server/datasets/catalog-types';
+import { fetchJson } from '../api/http';
+import type { DuckDbClient } from './duckdb-client';
+import { DatasetLoadError, fetchParquetAsIpc } from './parquet-client';
+import { QueryError } from './query-error';
+import { missingTableName, sliceUrl, type SliceSpec } from './slice';
+
+/** Above this many rows a dataset must be sliced before it is loaded whole into the browser. */
+export const UNSLICED_ROW_LIMIT = 2_000_000;
+
+export class DatasetStore {
+  private catalogPromise: Promise<DatasetCatalog> | null = null;
+  private readonly loaded = new Map<string, Promise<void>>();
+  private slices = new Map<string, SliceSpec>();
+
+  constructor(private readonly db: DuckDbClient) {}
+
+  catalog(): Promise<DatasetCatalog> {
+    this.catalogPromise ??= fetchJson<DatasetCatalog>('/api/datasets').catch((error: unknown) => {
+      this.catalogPromise = null;
+      throw error;
+    });
+    return this.catalogPromise;
+  }
+
+  async entry(name: string): Promise<DatasetEntry | undefined> {
+    return (await this.catalog()).datasets.find((d) => d.name === name);
+  }
+
+  /** The slices a notebook names for its tables; a changed slice is loaded again on next use. */
+  setSlices(specs: readonly SliceSpec[]): void {
+    const next = new Map(specs.map((s) => [s.as ?? s.name, s]));
+    for (const [table, spec] of next) {
+      if (JSON.stringify(this.slices.get(table)) !== JSON.stringify(spec))
+        this.loaded.delete(table);
+    }
+    this.slices = next;
+  }
+
+  /** Load the named tables (datasets or front-matter slices) that are not loaded yet; unknown names are left alone. */
+  async ensureTables(names: Iterable<string>): Promise<void> {
+    const known = new Set((await this.catalog()).datasets.map((d) => d.name));
+    const wanted = [...new Set(names)].filter((n) => this.slices.has(n) || known.has(n));
+    await Promise.all(wanted.map((n) => this.ensureTable(n)));
+  }
+
+  private ensureTable(table: string): Promise<void> {
+    let promise = this.loaded.get(table);
+    if (!promise) {
+      promise = this.loadTable(table).catch((error: unknown) => {
+        this.loaded.delete(table);
+        throw error;
+      });
+      this.loaded.set(table, promise);
+    }
+    return promise;
+  }
+
+  private async loadTable(table: string): Promise<void> {
+    const spec = this.slices.get(table) ?? { name: table };
+    const entry = await this.entry(spec.name);
+    if (!entry) throw new DatasetLoadError(`unknown dataset: ${spec.name}`, 404);
+    if (!spec.where && spec.limit === undefined && entry.rows > UNSLICED_ROW_LIMIT) {
+      throw new DatasetLoadError(
+        `${entry.name} has ${entry.rows.toLocaleString('en-US')} rows, too many to load whole: name a slice ` +
+          `in the front matter, e.g. datasets: [{name: ${entry.name}, where: {${entry.partitionKeys[0] ?? 'column'}: ...}}]`,
+      );
+    }
+    const ipc = await fetchParquetAsIpc(sliceUrl(spec));
+    await this.db.insertArrowIpc(table, ipc);
+  }
+
+  /** The `load()` builtin: a slice as an Arrow table, without touching DuckDB. */
+  async load(name: string, options: Omit<SliceSpec, 'name' | 'as'> = {}): Promise<Table> {
+    if (!(await this.entry(name))) throw new DatasetLoadError(`unknown dataset: ${name}`, 404);
+    return tableFromIPC(await fetchParquetAsIpc(sliceUrl({ name, ...options })));
+  }
+
+  /**
+   * Run SQL, loading any dataset it names on first use: a query that fails on a missing table that is a
+   * dataset loads it and runs again.
+   */
+  async query(
+    sql: string,
+    params: readonly unknown[] = [],
+    tablesHint: Iterable<string> = [],
+  ): Promise<Table> {
+    await this.ensureTables(tablesHint);
+    const tried = new Set<string>();
+    for (;;) {
+      try {
+        return await this.db.query(sql, params);
+      } catch (error) {
+        const missing = error instanceof QueryError ? missingTableName(error.message) : null;
+        if (!missing || tried.has(missing)) throw error;
+        const known = this.slices.has(missing) || (await this.entry(missing)) !== undefined;
+        if (!known) throw error;
+        tried.add(missing);
+        await this.ensureTable(missing);
+      }
+    }
+  }
+}

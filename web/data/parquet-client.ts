@@ -1,0 +1,43 @@
+/** The main thread's side of the Parquet worker: fetch a Parquet URL, receive Arrow IPC bytes. */
+import type { ParquetResponse } from './parquet-worker';
+import ParquetWorker from './parquet-worker?worker';
+
+export class DatasetLoadError extends Error {
+  override readonly name = 'DatasetLoadError';
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<
+  number,
+  { resolve: (ipc: Uint8Array) => void; reject: (e: Error) => void }
+>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  worker = new ParquetWorker();
+  worker.onmessage = (event: MessageEvent<ParquetResponse>) => {
+    const message = event.data;
+    const request = pending.get(message.id);
+    if (!request) return;
+    pending.delete(message.id);
+    if ('error' in message) request.reject(new DatasetLoadError(message.error, message.status));
+    else request.resolve(message.ipc);
+  };
+  return worker;
+}
+
+/** Fetch and decode a Parquet file in the worker; resolves to Arrow IPC stream bytes. */
+export function fetchParquetAsIpc(url: string): Promise<Uint8Array> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    getWorker().postMessage({ id, url: new URL(url, location.href).href });
+  });
+}

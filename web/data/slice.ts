@@ -1,0 +1,62 @@
+/**
+ * A slice of a dataset, named by a notebook (front matter `datasets:` or the `load()` builtin) and cut by the
+ * sidecar's native DuckDB before it is sent, so a large partitioned dataset never travels whole.
+ */
+export type WhereValue =
+  | string
+  | number
+  | boolean
+  | (string | number)[]
+  | { from?: string | number; to?: string | number };
+
+export interface SliceSpec {
+  /** Dataset name in the catalog. */
+  name: string;
+  /** Table name in the browser's DuckDB (default: the dataset name). */
+  as?: string;
+  where?: Record<string, WhereValue>;
+  columns?: string[];
+  limit?: number;
+}
+
+/** The sidecar URL that returns the slice as Parquet. */
+export function sliceUrl(spec: SliceSpec): string {
+  const params = new URLSearchParams();
+  if (spec.columns?.length) params.set('columns', spec.columns.join(','));
+  if (spec.where && Object.keys(spec.where).length > 0)
+    params.set('where', JSON.stringify(spec.where));
+  if (spec.limit !== undefined) params.set('limit', String(spec.limit));
+  const query = params.toString();
+  return `/api/datasets/${encodeURIComponent(spec.name)}/slice${query ? `?${query}` : ''}`;
+}
+
+/**
+ * Front matter `datasets:` entries: a name (`ohlcv_daily`) or a map (`{name: option_chain, where: {…}}`).
+ * Returns the specs and the entries it could not read.
+ */
+export function slicesFromFrontMatter(datasets: unknown): { specs: SliceSpec[]; errors: string[] } {
+  const specs: SliceSpec[] = [];
+  const errors: string[] = [];
+  if (datasets === undefined || datasets === null) return { specs, errors };
+  const entries = Array.isArray(datasets) ? datasets : [datasets];
+  for (const entry of entries) {
+    if (typeof entry === 'string' && entry.trim()) specs.push({ name: entry.trim() });
+    else if (entry && typeof entry === 'object' && typeof (entry as SliceSpec).name === 'string') {
+      const { name, as, where, columns, limit } = entry as SliceSpec;
+      specs.push({
+        name,
+        as,
+        where,
+        columns,
+        limit: limit === undefined ? undefined : Number(limit),
+      });
+    } else errors.push(`invalid datasets entry: ${JSON.stringify(entry)}`);
+  }
+  return { specs, errors };
+}
+
+/** The table name DuckDB reports missing, from an error such as `Table with name x does not exist!`. */
+export function missingTableName(message: string): string | null {
+  const match = /Table with name "?([\w.]+)"? does not exist/i.exec(message);
+  return match ? match[1]! : null;
+}
