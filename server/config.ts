@@ -19,6 +19,10 @@ export interface VolLabConfig {
   sliceCacheBytes: number;
   source: DatasetSource;
   version: string;
+  /** Market-data upstreams (`DERIBIT_URL`, `POLYMARKET_GAMMA_URL`, `POLYMARKET_CLOB_URL`); the proxies mount when set. */
+  deribitUrl?: string;
+  polymarketGammaUrl?: string;
+  polymarketClobUrl?: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -72,6 +76,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       2 ** 50,
     ),
     source: source as DatasetSource,
+    ...(env.DERIBIT_URL ? { deribitUrl: env.DERIBIT_URL } : {}),
+    ...(env.POLYMARKET_GAMMA_URL && env.POLYMARKET_CLOB_URL
+      ? { polymarketGammaUrl: env.POLYMARKET_GAMMA_URL, polymarketClobUrl: env.POLYMARKET_CLOB_URL }
+      : {}),
     version: packageVersion(),
   };
 }
