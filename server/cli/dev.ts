@@ -1,0 +1,40 @@
+/**
+ * `npm run dev`: the sidecar on `VOLLAB_API_PORT` (default 8787) plus Vite's dev server with hot reload;
+ * vite.config.ts proxies `/api` and `/datasets` to the sidecar.
+ */
+import { join, resolve } from 'node:path';
+import { createServer } from 'vite';
+import { loadConfig } from '../config';
+import { ensureBundledDatasets } from '../datasets/generate';
+import { startServer } from '../main';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+async function main(): Promise<void> {
+  const apiPort = process.env.VOLLAB_API_PORT ?? '8787';
+  process.env.VOLLAB_API_PORT = apiPort; // read by vite.config.ts for its proxy
+  const config = loadConfig({ ...process.env, PORT: apiPort });
+  const log = (message: string) => console.log(message);
+  await ensureBundledDatasets(config.datasetsDir, { log });
+  const api = await startServer(config);
+  const vite = await createServer({
+    configFile: join(repoRoot, 'vite.config.ts'),
+    root: join(repoRoot, 'web'),
+  });
+  await vite.listen();
+  const workbench = vite.resolvedUrls?.local[0] ?? `http://localhost:${vite.config.server.port}/`;
+  log(`Vol Lab dev: workbench ${workbench} (hot reload), API ${api.url} (${config.source} data)`);
+  const stop = () => {
+    Promise.all([vite.close(), api.close()]).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
