@@ -1,6 +1,8 @@
 import '@observablehq/inspector/dist/inspector.css';
 import './components/vol-app';
-import { warmUp } from './runtime/services';
+import { getServices, warmUp } from './runtime/services';
 
 warmUp();
+// The page's DuckDB and dataset store, for the browser console (`await vollab.db.query('…')`) and benchmarks.
+Object.assign(globalThis, { vollab: getServices() });
 document.body.append(document.createElement('vol-app'));

@@ -4,8 +4,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { DatasetCatalog } from '../../server/datasets/catalog-types';
-import { fetchJson } from '../api/http';
+import { getServices } from '../runtime/services';
 import { adoptDocumentStyles } from './document-styles';
 import './notebook-list';
 import './notebook-page';
@@ -75,7 +74,8 @@ export class VolApp extends LitElement {
     super.connectedCallback();
     addEventListener('popstate', this.onPopState);
     this.addEventListener('click', this.onClick);
-    fetchJson<DatasetCatalog>('/api/datasets')
+    getServices()
+      .store.catalog()
       .then((catalog) => {
         this.simulated = catalog.datasets.some((d) => d.simulated);
       })
