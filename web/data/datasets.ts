@@ -71,8 +71,12 @@ export class DatasetStore {
           `in the front matter, e.g. datasets: [{name: ${entry.name}, where: {${entry.partitionKeys[0] ?? 'column'}: ...}}]`,
       );
     }
+    const start = performance.now();
     const ipc = await fetchParquetAsIpc(sliceUrl(spec));
+    const fetched = performance.now();
     await this.db.insertArrowIpc(table, ipc);
+    performance.measure(`vollab:fetch+decode ${table}`, { start, end: fetched });
+    performance.measure(`vollab:insert ${table}`, { start: fetched });
   }
 
   /** The `load()` builtin: a slice as an Arrow table, without touching DuckDB. */

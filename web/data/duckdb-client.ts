@@ -84,10 +84,12 @@ export function createDuckDbClient(): DuckDbClient {
 }
 
 async function openSession(): Promise<Session> {
+  const start = performance.now();
   const bundle = await duckdb.selectBundle(bundles);
   const worker = new Worker(bundle.mainWorker!, { type: 'classic' });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  performance.measure('vollab:duckdb instantiate', { start });
   await db.open({
     query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
   });
