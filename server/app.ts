@@ -15,6 +15,7 @@ import { createNotebookStore } from './notebooks/store';
 import { datasetFileRoutes } from './routes/dataset-files';
 import { datasetRoutes } from './routes/datasets';
 import { healthRoutes } from './routes/health';
+import { modelRoutesFor } from './routes/models';
 import { notebookRoutes } from './routes/notebooks';
 import { webRoutes } from './routes/web';
 
@@ -65,6 +66,7 @@ export function createApp(config: AppConfig): Hono {
     datasetRoutes({ datasetsDir: config.datasetsDir, catalog, sliceCache }),
   );
   app.route('/api/notebooks', notebookRoutes(createNotebookStore(config.notebooksDir)));
+  app.route('/api/models', modelRoutesFor(config));
   app.route('/datasets', datasetFileRoutes(config.datasetsDir));
   app.route('/', webRoutes(config.webDistDir));
   return app;

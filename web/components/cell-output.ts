@@ -76,7 +76,8 @@ export class CellOutput {
 function progressElement(): HTMLElement {
   const bar = document.createElement('div');
   bar.className = 'progress';
-  bar.style.cssText = 'display:flex;align-items:center;gap:8px;margin:4px 0;font-size:12px;color:#57606a';
+  bar.style.cssText =
+    'display:flex;align-items:center;gap:8px;margin:4px 0;font-size:12px;color:#57606a';
   const meter = document.createElement('progress');
   meter.max = 1;
   meter.style.cssText = 'flex:1;max-width:320px';

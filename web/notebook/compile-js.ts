@@ -10,7 +10,7 @@ import type { CellAttributes } from './types';
 
 /**
  * Compiles a JavaScript cell: its declarations (outputs), free references (inputs, globals
- * excluded), top-level await, `display` / `view` use, and a function body in the manner of
+ * excluded), top-level await, cell locals used (`display`, `view`, `compute`), and a function body in the manner of
  * Observable Framework's transpiler: `async (a, b, display) => { …; return {x, y}; }`, or for an
  * expression cell `(a) => (expr)`.
  * @example compileJs('c1', 'const y = x * 2', {}).inputs // ['x']
@@ -46,7 +46,8 @@ export function compileJs(
     const inputs = references.filter((n) => !cellLocals.has(n));
     const usesDisplay = references.includes('display');
     const usesView = references.includes('view');
-    const params = [...inputs, ...(usesDisplay ? ['display'] : []), ...(usesView ? ['view'] : [])];
+    const locals = ['display', 'view', 'compute'].filter((n) => references.includes(n));
+    const params = [...inputs, ...locals];
     const async = hasTopLevelAwait(root);
     return compiledCell({
       ...base,

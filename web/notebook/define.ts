@@ -1,5 +1,13 @@
 import type { Module, Variable } from '@observablehq/runtime';
 import type { CompiledCell } from './compiled';
+import {
+  cancelledError,
+  computeScope,
+  type ComputeLocal,
+  type ComputeRunner,
+  type ComputeScope,
+  type ProgressState,
+} from './compute-local';
 import { inputGenerator, type InputLike } from './input-generator';
 import { plainMarkdown, renderMarkdownCell } from './render-md';
 
@@ -8,7 +16,8 @@ import { plainMarkdown, renderMarkdownCell } from './render-md';
  * `display()` calls, the input of `view()`, the value of auto-displayed cells); `clear` comes
  * before the first display of a new run and when a run ends having displayed nothing, so the
  * cell shows exactly what its latest run displayed. `fulfilled` receives the cell's value
- * (expression value, object of declared names, SQL result, Markdown output).
+ * (expression value, object of declared names, SQL result, Markdown output). `progress` receives the
+ * state of the cell's running `compute` tasks, and null when none is left.
  */
 export interface CellObserver {
   pending?(): void;
@@ -16,6 +25,7 @@ export interface CellObserver {
   rejected?(error: unknown): void;
   display?(value: unknown): void;
   clear?(): void;
+  progress?(state: ProgressState | null): void;
 }
 
 /** What SQL cells are told besides their query and parameters. */
@@ -32,11 +42,15 @@ export interface CellEnvironment {
   sql?: (query: string, params: unknown[], context: SqlContext) => Promise<unknown>;
   /** Markdown → HTML (e.g. markdown-it's render); defaults to escaped paragraphs. */
   markdown?: (markdown: string) => string;
+  /** Runs the tasks of the `compute` cell local (the worker pool in the browser). */
+  compute?: ComputeRunner;
 }
 
 export interface DefinedCell {
   cell: CompiledCell;
   variables: Variable[];
+  /** Aborts the `compute` tasks of the latest run. */
+  abort?: () => void;
 }
 
 /** The name of a cell's own variable (its value, observed). */
@@ -76,23 +90,47 @@ export function defineCell(
       observer.rejected?.(error);
     },
   };
-  const newRun = (): {
-    display: (value: unknown) => unknown;
-    view: (input: InputLike) => unknown;
-  } => {
+  let scope: ComputeScope | null = null;
+  let scopeRun = 0;
+  let invalidatedRun = 0;
+  const abortTasks = (message: string, of = scopeRun): void => {
+    if (of !== scopeRun) return;
+    if (scope?.abort(cancelledError(message))) observer.progress?.(null);
+    scope = null;
+  };
+  const newRun: RunScope = () => {
     const current = ++run;
+    abortTasks('superseded');
     const display = (value: unknown): unknown => {
       if (current !== run) return value; // a stale run (e.g. a timer it left behind)
       clearOnce();
       observer.display?.(value);
       return value;
     };
-    return { display, view: (input: InputLike) => inputGenerator(display(input) as InputLike) };
+    const compute: ComputeLocal = (name, ...args) => {
+      if (current !== run || current <= invalidatedRun)
+        return Promise.reject(cancelledError('superseded'));
+      scopeRun = current;
+      scope ??= computeScope(env.compute, (state) => {
+        if (current === run) observer.progress?.(state);
+      });
+      return scope.compute(name, ...args);
+    };
+    return {
+      display,
+      view: (input: InputLike) => inputGenerator(display(input) as InputLike),
+      compute,
+      invalidated: () => {
+        invalidatedRun = Math.max(invalidatedRun, current);
+        abortTasks('superseded', current);
+      },
+    };
   };
   const name = cellVariable(cell.id);
-  const variable = module
-    .variable(adapter)
-    .define(name, cell.inputs, definitionOf(cell, newRun, env));
+  // The runtime starts a re-run only once the previous run settles, but resolves `invalidation` as soon as a
+  // re-run is due: that is when a run's tasks must be aborted.
+  const inputs = usesCompute(cell) ? [...cell.inputs, 'invalidation'] : cell.inputs;
+  const variable = module.variable(adapter).define(name, inputs, definitionOf(cell, newRun, env));
   const variables = [variable];
   for (const output of cell.outputs) {
     const extract =
@@ -103,15 +141,26 @@ export function defineCell(
           : (value: unknown) => value;
     variables.push(module.variable(true).define(output, [name], extract));
   }
-  return { cell, variables };
+  return { cell, variables, abort: () => abortTasks('cell removed') };
 }
 
 /** Deletes a defined cell's variables; dependents see its names as undefined until redefined. */
 export function undefineCell(defined: DefinedCell): void {
+  defined.abort?.();
   for (const variable of defined.variables) variable.delete();
 }
 
-type RunScope = () => { display: (value: unknown) => unknown; view: (input: InputLike) => unknown };
+type RunScope = () => {
+  display: (value: unknown) => unknown;
+  view: (input: InputLike) => unknown;
+  compute: ComputeLocal;
+  /** This run is superseded (a re-run is due): abort its tasks. */
+  invalidated: () => void;
+};
+
+function usesCompute(cell: CompiledCell): boolean {
+  return cell.kind === 'js' && cell.params.includes('compute');
+}
 
 function definitionOf(cell: CompiledCell, newRun: RunScope, env: CellEnvironment) {
   if (cell.error || cell.body === null) {
@@ -129,13 +178,13 @@ function definitionOf(cell: CompiledCell, newRun: RunScope, env: CellEnvironment
   }
   const positions = cell.params.map((p) => cell.inputs.indexOf(p));
   return function (this: unknown, ...values: unknown[]): unknown {
-    const { display, view } = newRun();
+    const locals = newRun();
+    if (usesCompute(cell))
+      void (values[cell.inputs.length] as Promise<unknown>).then(locals.invalidated);
     const args = cell.params.map((p, i) =>
-      p === 'display' && cell.kind === 'js'
-        ? display
-        : p === 'view' && cell.kind === 'js'
-          ? view
-          : values[positions[i]!],
+      cell.kind === 'js' && (p === 'display' || p === 'view' || p === 'compute')
+        ? locals[p]
+        : values[positions[i]!],
     );
     if (cell.kind === 'js') return fn.apply(this, args);
     if (cell.kind === 'md') {

@@ -1,6 +1,7 @@
 /**
  * Names a cell may read without making them inputs: the language's globals and the browser's
- * common ones. A free name not listed here (and not `display` / `view`) is a runtime input.
+ * common ones. A free name not listed here (and not a cell local: `display`, `view`, `compute`) is a
+ * runtime input.
  */
 export const defaultGlobals: ReadonlySet<string> = new Set([
   // ECMAScript
@@ -132,4 +133,4 @@ export const defaultGlobals: ReadonlySet<string> = new Set([
 ]);
 
 /** Names every cell receives from its own cell rather than from the graph. */
-export const cellLocals: ReadonlySet<string> = new Set(['display', 'view']);
+export const cellLocals: ReadonlySet<string> = new Set(['display', 'view', 'compute']);
