@@ -15,6 +15,7 @@ import type { SliceSpec } from '../data/slice';
 import type { ComputeRunner } from '../notebook/compute-local';
 import { runCompute } from '../workers/browser-pool';
 import { loadTf } from './tf';
+import { pageWidth } from './width';
 
 const markdown = new MarkdownIt({ html: true, linkify: true });
 
@@ -67,7 +68,7 @@ export function createBuiltins(store: DatasetStore): NotebookBuiltins {
       models,
     },
     // tfjs (wasm backend) is megabytes: only fetched when a cell reads `tf`.
-    lazyBuiltins: { tf: loadTf },
+    lazyBuiltins: { tf: loadTf, width: pageWidth },
     compute: runCompute,
   };
 }
