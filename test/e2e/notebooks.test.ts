@@ -66,6 +66,28 @@ describe('the workbench in Debian chromium', () => {
     await page.close();
   });
 
+  it("hides code while keeping outputs, and shows one cell's code on request", async () => {
+    const { page } = await open('btc-realized-volatility');
+    await waitForSettled(page);
+    const editors = page.locator('vol-notebook-page section.cell.js vol-cell-editor');
+    const jsCells = await page.locator('vol-notebook-page section.cell.js').count();
+    expect(await editors.count()).toBe(jsCells);
+    await page
+      .locator('vol-notebook-page .toolbar')
+      .getByRole('button', { name: 'Hide code' })
+      .click();
+    expect(await editors.count()).toBe(0);
+    expect(await page.locator('vol-notebook-page [data-chart="realized-vol"]').count()).toBe(1);
+    await page.locator('vol-notebook-page section.cell.js [data-toggle-editor]').first().click();
+    expect(await editors.count()).toBe(1);
+    await page
+      .locator('vol-notebook-page .toolbar')
+      .getByRole('button', { name: 'Show code' })
+      .click();
+    expect(await editors.count()).toBe(jsCells);
+    await page.close();
+  });
+
   it('keeps an edited and saved cell across a reload', async () => {
     const { page } = await open('getting-started');
     await waitForSettled(page);

@@ -46,7 +46,10 @@ export class NotebookPage extends LitElement {
   @state() private conflict: SaveConflict | null = null;
   @state() private catalog: DatasetCatalog | null = null;
   @state() private catalogError = '';
-  @state() private editingMarkdown = new Set<number>();
+  /** Show code editors for JS and SQL cells (Markdown and plain code blocks show their output by default). */
+  @state() private showCode = localStorage.getItem('vollab:hide-code') !== '1';
+  /** Rows whose editor visibility is the opposite of the default for their kind. */
+  @state() private flipped = new Set<number>();
 
   private etag = '';
   private session: NotebookSession | null = null;
@@ -203,14 +206,25 @@ export class NotebookPage extends LitElement {
   private addCell(index: number, kind: NewCellKind): void {
     this.structural((draft) => {
       const key = draft.insert(index, kind, kind === 'md' ? 'New text' : '');
-      if (kind === 'md') this.editingMarkdown = new Set([...this.editingMarkdown, key]);
+      if (!this.editorShown(draft.rows[index]!)) this.toggleEditor(key);
     });
   }
 
-  private toggleMarkdown(key: number): void {
-    const next = new Set(this.editingMarkdown);
+  private editorShown(row: DraftRow): boolean {
+    const byDefault = (row.cell.kind === 'js' || row.cell.kind === 'sql') && this.showCode;
+    return this.flipped.has(row.key) ? !byDefault : byDefault;
+  }
+
+  private toggleEditor(key: number): void {
+    const next = new Set(this.flipped);
     if (!next.delete(key)) next.add(key);
-    this.editingMarkdown = next;
+    this.flipped = next;
+  }
+
+  private toggleAllCode(): void {
+    this.showCode = !this.showCode;
+    this.flipped = new Set();
+    localStorage.setItem('vollab:hide-code', this.showCode ? '0' : '1');
   }
 
   override render() {
@@ -245,6 +259,9 @@ export class NotebookPage extends LitElement {
       <span class="save-state ${this.saveState}" data-save-state=${this.saveState}
         >${labels[this.saveState]}</span
       >
+      <button @click=${() => this.toggleAllCode()} aria-pressed=${String(!this.showCode)}>
+        ${this.showCode ? 'Hide code' : 'Show code'}
+      </button>
       <button @click=${() => void this.save()} ?disabled=${!!this.draft?.errors.length}>
         Save
       </button>
@@ -297,7 +314,7 @@ export class NotebookPage extends LitElement {
         ${this.renderAddBar(index + 1)}`;
     }
     const output = this.outputOf(row);
-    const markdownView = cell.kind === 'md' && !this.editingMarkdown.has(row.key);
+    const editing = this.editorShown(row);
     const name = cell.attributes.id;
     return html`<section
         class="cell ${cell.kind}"
@@ -311,13 +328,9 @@ export class NotebookPage extends LitElement {
           ${typeof name === 'string' ? html`<span class="name">${name}</span>` : nothing}
           <span class="status ${output.status}">${output.status}</span>
           <span class="spacer"></span>
-          ${
-            cell.kind === 'md'
-              ? html`<button @click=${() => this.toggleMarkdown(row.key)}>
-                  ${markdownView ? 'Edit' : 'Done'}
-                </button>`
-              : nothing
-          }
+          <button @click=${() => this.toggleEditor(row.key)} data-toggle-editor>
+            ${cell.kind === 'md' ? (editing ? 'Done' : 'Edit') : editing ? 'Hide code' : 'Code'}
+          </button>
           <button title="Run (Shift+Enter)" @click=${() => this.runRow(row.key)}>Run</button>
           <button title="Move up" @click=${() => this.structural((d) => d.move(row.key, -1))}>
             ↑
@@ -330,7 +343,7 @@ export class NotebookPage extends LitElement {
           </button>
         </div>
         ${
-          markdownView
+          !editing
             ? nothing
             : html`<vol-cell-editor
                 .language=${cell.kind}
@@ -348,7 +361,13 @@ export class NotebookPage extends LitElement {
               </div>`
             : nothing
         }
-        ${cell.kind === 'code' ? html`<pre class="code">${cell.source}</pre>` : output.element}
+        ${
+          cell.kind !== 'code'
+            ? output.element
+            : editing
+              ? nothing
+              : html`<pre class="code">${cell.source}</pre>`
+        }
       </section>
       ${this.renderAddBar(index + 1)}`;
   }
