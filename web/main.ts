@@ -1,3 +1,4 @@
+import '@observablehq/inputs/dist/index.css';
 import '@observablehq/inspector/dist/inspector.css';
 import './components/vol-app';
 import { getServices, warmUp } from './runtime/services';

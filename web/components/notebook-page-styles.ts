@@ -80,6 +80,21 @@ export const notebookPageStyles = css`
   vol-notebook-page .cell.md:hover {
     border-color: #d0d7de;
   }
+  /* A cell with nothing to show (code hidden, no output, no error) shrinks to its bar. */
+  vol-notebook-page
+    .cell:not(:has(vol-cell-editor)):not(:has(.output > *)):not(:has([role='alert'])):not(
+      :has(pre.code)
+    ) {
+    padding-bottom: 2px;
+    opacity: 0.7;
+  }
+  vol-notebook-page
+    .cell:not(:has(vol-cell-editor)):not(:has(.output > *)):not(:has([role='alert'])):not(
+      :has(pre.code)
+    )
+    .cell-bar {
+    margin-bottom: 0;
+  }
   vol-notebook-page .cell-bar {
     display: flex;
     align-items: center;
