@@ -81,6 +81,51 @@ function project(omega: number, alpha: number, beta: number, h: number, hT1: num
   return out;
 }
 
+/** Backcast reads this many leading residuals: past it, a longer history leaves the presample unchanged. */
+const BACKCAST_SPAN = 75;
+
+/**
+ * h_{T+1} for a history of returns. Walk-forward asks for it on ever longer prefixes of one array: when the
+ * history extends the previous one (same buffer and start) and the presample no longer depends on its length,
+ * the recursion continues from where it stopped instead of starting over, turning O(T²) into O(T) with
+ * identical arithmetic.
+ */
+function incrementalNextVariance(
+  omega: number,
+  alpha: number,
+  beta: number,
+  mu: number,
+  init: GarchInit,
+): (history: ArrayLike<number>) => number {
+  let memo: { buffer: ArrayBufferLike; offset: number; length: number; next: number } | null = null;
+  return (history) => {
+    const typed = ArrayBuffer.isView(history) ? (history as Float64Array) : null;
+    const extends_ =
+      memo !== null &&
+      typed !== null &&
+      typed.buffer === memo.buffer &&
+      typed.byteOffset === memo.offset &&
+      typed.length >= memo.length;
+    let t: number;
+    let v: number;
+    if (extends_ && init === 'backcast' && memo!.length >= BACKCAST_SPAN) {
+      t = memo!.length;
+      v = memo!.next;
+    } else {
+      const eps = Float64Array.from(history, (x) => x - mu);
+      t = 0;
+      v = omega + (alpha + beta) * presampleVariance(eps, init);
+    }
+    for (; t < history.length; t++) {
+      const e = history[t]! - mu;
+      v = omega + alpha * e * e + beta * v;
+    }
+    if (typed)
+      memo = { buffer: typed.buffer, offset: typed.byteOffset, length: typed.length, next: v };
+    return v;
+  };
+}
+
 export function makeGarch(state: GarchState): GarchFit {
   const { dist, omega, alpha, beta, nu, mu, init, logLikelihood, converged, iterations } = state;
   const conditionalVariance = state.eps
@@ -91,12 +136,10 @@ export function makeGarch(state: GarchState): GarchFit {
     residual: state.eps![state.eps!.length - 1]!,
   };
   const next = omega + alpha * last.residual ** 2 + beta * last.variance;
+  const nextVariance = incrementalNextVariance(omega, alpha, beta, mu, init);
   const forecastFrom = (history: ArrayLike<number>, h: number): Float64Array => {
     if (history.length < 2) throw new RangeError(`history too short: ${history.length}`);
-    const eps = Float64Array.from(history, (x) => x - mu);
-    const hs = filterVariance(eps, omega, alpha, beta, presampleVariance(eps, init));
-    const T = eps.length - 1;
-    return project(omega, alpha, beta, h, omega + alpha * eps[T]! ** 2 + beta * hs[T]!);
+    return project(omega, alpha, beta, h, nextVariance(history));
   };
   return {
     dist,

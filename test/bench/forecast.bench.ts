@@ -2,7 +2,7 @@
  * Forecast benchmarks: GARCH(1,1) MLE (analytic gradient + BFGS) on simulated returns, and a small LSTM
  * (1,000 sequences × 20 steps, 16 units, 5 epochs) on the wasm and cpu tfjs backends.
  */
-import { fitGarch, fitNeural } from '../../cells/forecast';
+import { fitGarch, fitNeural, garchForecaster, walkForward } from '../../cells/forecast';
 import { createRng } from '../../cells/random';
 import { setupTf } from '../cells/forecast/tf-setup';
 import type { BenchSuite } from './harness';
@@ -40,6 +40,14 @@ async function lstm(backend: 'cpu' | 'wasm'): Promise<void> {
 export const suite: BenchSuite = {
   name: 'forecast',
   cases: [
+    {
+      name: 'GARCH(1,1) walk-forward, 5,000 returns from 1,000, refit every 250',
+      runs: 3,
+      items: { count: 4000, unit: 'forecasts' },
+      run: async () => {
+        await walkForward(r5000, garchForecaster(), { start: 1000, refitEvery: 250 });
+      },
+    },
     {
       name: 'GARCH(1,1) normal fit, 2,000 returns',
       runs: 20,
