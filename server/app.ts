@@ -14,9 +14,15 @@ import { acceptTokenFromQuery, requireToken } from './http/token-auth';
 import { createNotebookStore } from './notebooks/store';
 import { datasetFileRoutes } from './routes/dataset-files';
 import { datasetRoutes } from './routes/datasets';
+import { deribitRoutes } from './routes/deribit';
+import type { LiveHub } from './live/hub';
 import { healthRoutes } from './routes/health';
+import { liveRoutes } from './routes/live';
 import { modelRoutesFor } from './routes/models';
 import { notebookRoutes } from './routes/notebooks';
+import { polymarketRoutes } from './routes/polymarket';
+import { createDeribitHttpClient, type DeribitHttpClient } from './sources/deribit/http-client';
+import { createPolymarketClient } from './sources/polymarket/client';
 import { webRoutes } from './routes/web';
 
 export type AppConfig = Pick<
@@ -30,14 +36,25 @@ export type AppConfig = Pick<
   | 'sliceCacheBytes'
   | 'source'
   | 'version'
+  | 'deribitUrl'
+  | 'polymarketGammaUrl'
+  | 'polymarketClobUrl'
 >;
+
+/** Long-lived services the server owns and the app only routes to. */
+export interface AppServices {
+  /** The `/api/live` WebSocket hub; mounted when given. */
+  live?: LiveHub;
+  /** The client behind `/api/deribit` (default: one on `config.deribitUrl` with Deribit's rate limits). */
+  deribit?: DeribitHttpClient;
+}
 
 /**
  * @example
  * const app = createApp(loadConfig(process.env));
  * const res = await app.request('http://localhost/api/health');
  */
-export function createApp(config: AppConfig): Hono {
+export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   const catalog = createCatalogReader(config.datasetsDir);
   const sliceCache = createFileCache(
     join(config.cacheDir, 'slices'),
@@ -67,6 +84,15 @@ export function createApp(config: AppConfig): Hono {
   );
   app.route('/api/notebooks', notebookRoutes(createNotebookStore(config.notebooksDir)));
   app.route('/api/models', modelRoutesFor(config));
+  const deribit =
+    services.deribit ??
+    (config.deribitUrl ? createDeribitHttpClient({ baseUrl: config.deribitUrl }) : undefined);
+  if (deribit) app.route('/api/deribit', deribitRoutes(deribit));
+  if (services.live) app.route('/api/live', liveRoutes(services.live));
+  if (config.polymarketGammaUrl && config.polymarketClobUrl) {
+    const { polymarketGammaUrl: gammaUrl, polymarketClobUrl: clobUrl } = config;
+    app.route('/api/polymarket', polymarketRoutes(createPolymarketClient({ gammaUrl, clobUrl })));
+  }
   app.route('/datasets', datasetFileRoutes(config.datasetsDir));
   app.route('/', webRoutes(config.webDistDir));
   return app;

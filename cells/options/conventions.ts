@@ -7,23 +7,10 @@
  * markPriceCoin(100_000, 110_000, 30 / 365, 55, 'call'); // 0.0276467 BTC
  */
 import { black76Price, type OptionType } from './black76';
+import { MONTH_CODES } from './instruments';
 
 export const MS_PER_DAY = 86_400_000;
 export const MS_PER_YEAR = 365 * MS_PER_DAY;
-const MONTHS = [
-  'JAN',
-  'FEB',
-  'MAR',
-  'APR',
-  'MAY',
-  'JUN',
-  'JUL',
-  'AUG',
-  'SEP',
-  'OCT',
-  'NOV',
-  'DEC',
-] as const;
 
 /** ACT/365 years from a timestamp to an expiry (both ms since epoch); 0 once expired. */
 export function yearFraction(timestampMs: number, expiryMs: number): number {
@@ -45,7 +32,7 @@ export function expiryMs(expiry: string | number | Date): number {
   }
   const code = /^(\d{1,2})([A-Z]{3})(\d{2})$/.exec(expiry.toUpperCase());
   if (code) {
-    const month = MONTHS.indexOf(code[2] as (typeof MONTHS)[number]);
+    const month = MONTH_CODES.indexOf(code[2] as (typeof MONTH_CODES)[number]);
     if (month < 0) throw new RangeError(`invalid expiry: ${expiry}`);
     return Date.UTC(2000 + Number(code[3]), month, Number(code[1]), 8);
   }
@@ -54,25 +41,6 @@ export function expiryMs(expiry: string | number | Date): number {
   const ms = Date.parse(expiry);
   if (Number.isNaN(ms)) throw new RangeError(`invalid expiry: ${expiry}`);
   return ms;
-}
-
-export interface InstrumentName {
-  currency: string;
-  expiryMs: number;
-  strike: number;
-  type: OptionType;
-}
-
-/** Parses a Deribit option name such as 'BTC-28MAR25-100000-C' (strikes like '2d5' mean 2.5). */
-export function parseInstrumentName(name: string): InstrumentName {
-  const m = /^([A-Z_]+)-(\d{1,2}[A-Z]{3}\d{2})-([\dd.]+)-([CP])$/.exec(name);
-  if (!m) throw new RangeError(`invalid instrument_name: ${name}`);
-  return {
-    currency: m[1]!,
-    expiryMs: expiryMs(m[2]!),
-    strike: Number(m[3]!.replace('d', '.')),
-    type: m[4] === 'C' ? 'call' : 'put',
-  };
 }
 
 /** Deribit's mark price in coin: Black-76 USD price / F at σ = markIv / 100 (markIv in percent). */

@@ -19,8 +19,17 @@ export {
   coinToUsd,
   expiryMs,
   markPriceCoin,
-  parseInstrumentName,
   usdToCoin,
   yearFraction,
-  type InstrumentName,
 } from './conventions';
+export {
+  MONTH_CODES,
+  formatExpiryCode,
+  formatInstrument,
+  instrumentCurrency,
+  parseExpiryCode,
+  parseInstrument,
+  parseInstrumentName,
+  type InstrumentInfo,
+  type InstrumentName,
+} from './instruments';

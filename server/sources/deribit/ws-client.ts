@@ -167,8 +167,15 @@ export function createDeribitWsClient(o: DeribitWsOptions): DeribitWsClient {
   return {
     call: send,
     async subscribe(list) {
-      for (const c of list) channels.add(c);
-      const ok = (await send('public/subscribe', { channels: [...list] })) as string[];
+      const added = list.filter((c) => !channels.has(c));
+      for (const c of added) channels.add(c);
+      let ok: string[];
+      try {
+        ok = (await send('public/subscribe', { channels: [...list] })) as string[];
+      } catch (error) {
+        for (const c of added) channels.delete(c);
+        throw error;
+      }
       for (const c of list) if (!ok.includes(c)) channels.delete(c);
       return ok;
     },

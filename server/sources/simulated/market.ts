@@ -72,7 +72,11 @@ export function createSimulatedMarket(
   options: MarketOptions = {},
 ): SimulatedMarket {
   const rng: Rng = createRng(options.seed ?? 1);
-  const logs = new Map<string, TradeLog>(feed.currencies().map((c) => [c, createTradeLog()]));
+  // Trade ids start at the feed's ms clock, so an exchange restarted later never reuses an id (≪ 1 trade/ms).
+  const firstId = Math.max(1, Math.floor(feed.time()));
+  const logs = new Map<string, TradeLog>(
+    feed.currencies().map((c) => [c, createTradeLog(firstId)]),
+  );
   const samples = new Map<string, Sample[]>(feed.currencies().map((c) => [c, []]));
   const books = new Map<string, BookState>();
   const listeners = new Set<(e: TickEvent) => void>();

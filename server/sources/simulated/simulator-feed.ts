@@ -15,7 +15,7 @@ import { volSnapshotAt, volSnapshotOf } from '../../simulator/snapshot';
 import type { MarketState } from '../../simulator/state';
 import { step } from '../../simulator/step';
 import { strikeGrid } from '../../simulator/strikes';
-import { formatInstrument } from '../deribit/instruments';
+import { formatInstrument } from '../../../cells/options/instruments';
 import {
   PERPETUAL_EXPIRY,
   type FutureQuote,
@@ -30,6 +30,8 @@ export interface SimulatorFeedOptions {
   seed: number;
   /** The bundled history that ended at `state`, for backfills. */
   history?: SimulatedHistory;
+  /** Or hourly history per currency recorded another way (see `catch-up.ts`); used when `history` is absent. */
+  hourly?: Readonly<Record<string, HourlyHistory>>;
   currencies?: readonly string[];
 }
 
@@ -93,7 +95,7 @@ export function createSimulatorFeed(options: SimulatorFeedOptions): MarketFeed {
       );
     },
     history(currency) {
-      if (!options.history) return null;
+      if (!options.history) return options.hourly?.[currency] ?? null;
       if (!histories.has(currency))
         histories.set(currency, hourlyHistory(options.history, coin(currency), options.seed));
       return histories.get(currency)!;

@@ -5,7 +5,6 @@ import {
   coinToUsd,
   expiryMs,
   markPriceCoin,
-  parseInstrumentName,
   usdToCoin,
   yearFraction,
 } from '../../../cells/options/conventions';
@@ -30,17 +29,6 @@ describe('Deribit conventions', () => {
       15,
     );
     expect(yearFraction(10, 5)).toBe(0);
-  });
-
-  it('parses instrument names', () => {
-    expect(parseInstrumentName('BTC-28MAR25-100000-C')).toEqual({
-      currency: 'BTC',
-      expiryMs: Date.UTC(2025, 2, 28, 8),
-      strike: 100_000,
-      type: 'call',
-    });
-    expect(parseInstrumentName('XRP_USDC-30MAY25-2d5-P').strike).toBe(2.5);
-    expect(() => parseInstrumentName('BTC-PERPETUAL')).toThrow(/invalid instrument_name/);
   });
 
   it('computes the coin mark price of the hand-worked case', () => {

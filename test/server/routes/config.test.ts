@@ -24,7 +24,7 @@ describe('loadConfig', () => {
         HOST: '::1',
         VOLLAB_DATA_DIR: '/data',
         VOLLAB_NOTEBOOKS_DIR: 'nb',
-        VOLLAB_SOURCE: 'deribit',
+        VOLLAB_SOURCE: 'live',
       },
       '/srv',
     );
@@ -33,8 +33,68 @@ describe('loadConfig', () => {
       host: '::1',
       datasetsDir: '/data',
       notebooksDir: '/srv/nb',
-      source: 'deribit',
+      source: 'live',
+      simulatedExchange: false,
     });
+  });
+
+  it('runs the simulated exchange by default and sets no upstream URL (the exchange supplies them)', () => {
+    const config = loadConfig({});
+    expect(config.source).toBe('simulated');
+    expect(config.simulatedExchange).toBe(true);
+    expect(config.deribitUrl).toBeUndefined();
+    expect(config.polymarketGammaUrl).toBeUndefined();
+    expect(config.snapshotIntervals).toEqual({});
+    expect(config.snapshotCurrencies).toEqual(['BTC', 'ETH']);
+  });
+
+  it('points live at the real public hosts unless DERIBIT_URL / POLYMARKET_*_URL override them', () => {
+    expect(loadConfig({ VOLLAB_SOURCE: 'live' })).toMatchObject({
+      deribitUrl: 'https://www.deribit.com',
+      polymarketGammaUrl: 'https://gamma-api.polymarket.com',
+      polymarketClobUrl: 'https://clob.polymarket.com',
+    });
+    expect(
+      loadConfig({
+        VOLLAB_SOURCE: 'live',
+        DERIBIT_URL: 'https://test.deribit.com/',
+        POLYMARKET_CLOB_URL: 'http://127.0.0.1:9000',
+      }),
+    ).toMatchObject({
+      deribitUrl: 'https://test.deribit.com',
+      polymarketGammaUrl: 'https://gamma-api.polymarket.com',
+      polymarketClobUrl: 'http://127.0.0.1:9000',
+    });
+  });
+
+  it('rejects bad upstream URLs, URLs the simulated source would ignore, and bad snapshot settings', () => {
+    expect(() => loadConfig({ VOLLAB_SOURCE: 'live', DERIBIT_URL: 'ftp://x' })).toThrow(
+      'invalid DERIBIT_URL: ftp://x (expected an http(s) URL)',
+    );
+    expect(() => loadConfig({ VOLLAB_SOURCE: 'live', POLYMARKET_GAMMA_URL: 'not a url' })).toThrow(
+      'invalid POLYMARKET_GAMMA_URL',
+    );
+    expect(() => loadConfig({ DERIBIT_URL: 'https://www.deribit.com' })).toThrow(
+      'DERIBIT_URL is only used with VOLLAB_SOURCE=live',
+    );
+    expect(loadConfig({ VOLLAB_SNAPSHOTS: 'trades=60,chain=300' }).snapshotIntervals).toEqual({
+      trades: 60,
+      chain: 300,
+    });
+    expect(Object.keys(loadConfig({ VOLLAB_SNAPSHOTS: 'on' }).snapshotIntervals)).toEqual([
+      'chain',
+      'trades',
+      'ohlcv',
+      'dvol',
+      'polymarket',
+    ]);
+    expect(() => loadConfig({ VOLLAB_SNAPSHOTS: 'ticks=60' })).toThrow('invalid kind: ticks');
+    expect(() => loadConfig({ VOLLAB_SNAPSHOTS: 'trades=1' })).toThrow(
+      'invalid interval for trades: 1',
+    );
+    expect(() => loadConfig({ VOLLAB_SNAPSHOT_CURRENCIES: 'BTC,b$d' })).toThrow(
+      'invalid VOLLAB_SNAPSHOT_CURRENCIES: B$D',
+    );
   });
 
   it('refuses a non-loopback host without a token, and bad values with clear messages', () => {
@@ -48,7 +108,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '80a' })).toThrow('invalid PORT: 80a');
     expect(() => loadConfig({ PORT: '70000' })).toThrow('invalid PORT: 70000');
     expect(() => loadConfig({ VOLLAB_SOURCE: 'binance' })).toThrow(
-      'invalid VOLLAB_SOURCE: binance',
+      'invalid VOLLAB_SOURCE: binance (expected simulated, live)',
     );
   });
 

@@ -5,8 +5,9 @@ import {
   instrumentCurrency,
   parseExpiryCode,
   parseInstrument,
+  parseInstrumentName,
   type InstrumentInfo,
-} from '../../../../server/sources/deribit/instruments';
+} from '../../../cells/options/instruments';
 
 const at8 = (y: number, m: number, d: number) => Date.UTC(y, m, d, 8);
 
@@ -108,5 +109,22 @@ describe('Deribit instrument names', () => {
   it('takes the settlement currency from the quote of linear instruments', () => {
     expect(instrumentCurrency('XRP_USDC-30JUN23-0d625-C')).toBe('USDC');
     expect(instrumentCurrency('BTC-6AUG21-40000-C')).toBe('BTC');
+  });
+
+  it('parses option names in the InstrumentName shape (the pair as currency)', () => {
+    expect(parseInstrumentName('BTC-28MAR25-100000-C')).toEqual({
+      currency: 'BTC',
+      expiryMs: Date.UTC(2025, 2, 28, 8),
+      strike: 100_000,
+      type: 'call',
+    });
+    expect(parseInstrumentName('XRP_USDC-30MAY25-2d5-P')).toEqual({
+      currency: 'XRP_USDC',
+      expiryMs: Date.UTC(2025, 4, 30, 8),
+      strike: 2.5,
+      type: 'put',
+    });
+    expect(() => parseInstrumentName('BTC-PERPETUAL')).toThrow(/invalid instrument_name/);
+    expect(() => parseInstrumentName('BTC-27DEC24')).toThrow(/invalid instrument_name/);
   });
 });

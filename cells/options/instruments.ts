@@ -1,8 +1,9 @@
 /**
- * Deribit instrument names, both ways: options `BTC-6AUG21-40000-C` (day without a leading zero), futures
- * `BTC-27DEC24`, perpetuals `BTC-PERPETUAL`, linear (USDC-settled) instruments `SOL_USDC-PERPETUAL` and
- * linear options whose decimal point is written `d` (`XRP_USDC-30JUN23-0d625-C` is strike 0.625).
- * Expiries are at 08:00 UTC.
+ * Deribit instrument names, both ways, in one pure module for the sidecar and notebooks
+ * (`vol.options.parseInstrument`): options `BTC-6AUG21-40000-C` (day without a leading zero), futures
+ * `BTC-27DEC24`, perpetuals `BTC-PERPETUAL`, linear (USDC-settled) instruments `SOL_USDC-PERPETUAL` and linear
+ * options whose decimal point is written `d` (`XRP_USDC-30JUN23-0d625-C` is strike 0.625). Expiries are at
+ * 08:00 UTC.
  */
 export const MONTH_CODES = [
   'JAN',
@@ -124,4 +125,25 @@ export function formatInstrument(info: InstrumentInfo): string {
 export function instrumentCurrency(name: string): string {
   const info = parseInstrument(name);
   return info.quote ?? info.base;
+}
+
+/** An option name in the shape notebooks used first: the pair as `currency`, the type as `type`. */
+export interface InstrumentName {
+  currency: string;
+  expiryMs: number;
+  strike: number;
+  type: 'call' | 'put';
+}
+
+/**
+ * Parse an option name (`parseInstrument` restricted to options, in the `InstrumentName` shape).
+ *
+ * @example
+ * parseInstrumentName('BTC-28MAR25-100000-C'); // {currency: 'BTC', expiryMs: 1743148800000, strike: 100000, type: 'call'}
+ */
+export function parseInstrumentName(name: string): InstrumentName {
+  const info = parseInstrument(name);
+  if (info.kind !== 'option') throw new RangeError(`invalid instrument_name: ${name}`);
+  const currency = info.quote === null ? info.base : `${info.base}_${info.quote}`;
+  return { currency, expiryMs: info.expiryMs, strike: info.strike, type: info.optionType };
 }

@@ -1,0 +1,237 @@
+/**
+ * The `/api/live` fan-out: browser clients subscribe to Deribit channels; each channel is subscribed upstream
+ * once, however many clients want it, and unsubscribed when the last one leaves. Every upstream message is
+ * serialized once and the same text is written to each subscriber; a client whose send buffer exceeds
+ * `maxBufferedBytes` is dropped instead of being buffered without bound. Gap markers from the upstream client
+ * (reconnects) and from the book relay (change_id gaps) are forwarded to the channel's subscribers.
+ */
+import type { WsEvent } from '../sources/deribit/ws-client';
+import { createBookRelay } from './books';
+import { frame, parseClientMessage } from './protocol';
+
+/** What the hub needs from a client socket (a `ws` WebSocket fits). */
+export interface LiveSocket {
+  send(text: string): void;
+  readonly bufferedAmount: number;
+  /** Drop the connection now (slow consumer, shutdown). */
+  terminate(): void;
+}
+
+/** What the hub needs upstream (a `DeribitWsClient` fits). */
+export interface LiveUpstream {
+  subscribe(channels: readonly string[]): Promise<string[]>;
+  unsubscribe(channels: readonly string[]): Promise<void>;
+  resubscribe(channels: readonly string[]): Promise<void>;
+  /** Resolves once connected. */
+  ready(): Promise<void>;
+  on(listener: (e: WsEvent) => void): () => void;
+  close(): void;
+}
+
+export interface LiveHubOptions {
+  /** Opens the upstream connection; called on the first subscription, not before. */
+  connect: () => LiveUpstream;
+  /** Default 1 MiB. */
+  maxBufferedBytes?: number;
+  /** Default 200. */
+  maxChannelsPerClient?: number;
+  /** How long a subscription waits for the upstream connection (default 10 s). */
+  connectTimeoutMs?: number;
+  now?: () => number;
+}
+
+export interface LiveClient {
+  /** A text frame from the client. */
+  receive(text: unknown): void;
+  /** The socket closed. */
+  close(): void;
+}
+
+export interface LiveHub {
+  attach(socket: LiveSocket): LiveClient;
+  readonly clients: number;
+  /** Channels subscribed upstream (or being subscribed). */
+  channels(): string[];
+  readonly stats: { messages: number; delivered: number; dropped: number };
+  close(): void;
+}
+
+/**
+ * @example
+ * const hub = createLiveHub({connect: () => createDeribitWsClient({url: ex.wsUrl, heartbeatSeconds: 10})});
+ * const client = hub.attach(socket);
+ * client.receive('{"op":"subscribe","channels":["deribit_price_index.btc_usd"]}');
+ */
+export function createLiveHub(o: LiveHubOptions): LiveHub {
+  const maxBuffered = o.maxBufferedBytes ?? 1024 * 1024;
+  const maxChannels = o.maxChannelsPerClient ?? 200;
+  const now = o.now ?? Date.now;
+  const subs = new Map<string, Set<LiveSocket>>();
+  const pending = new Map<string, Promise<boolean>>();
+  const sockets = new Map<LiveSocket, Set<string>>();
+  const books = createBookRelay();
+  const stats = { messages: 0, delivered: 0, dropped: 0 };
+  let upstream: LiveUpstream | null = null;
+
+  const drop = (s: LiveSocket) => {
+    if (!sockets.has(s)) return;
+    stats.dropped++;
+    detach(s);
+    s.terminate();
+  };
+  const deliver = (s: LiveSocket, text: string) => {
+    if (s.bufferedAmount > maxBuffered) return drop(s);
+    s.send(text);
+    stats.delivered++;
+  };
+  const broadcast = (channel: string | null, text: string) => {
+    const targets = channel === null ? [...sockets.keys()] : [...(subs.get(channel) ?? [])];
+    for (const s of targets) deliver(s, text);
+  };
+
+  const onUpstream = (e: WsEvent) => {
+    if (e.type === 'gap') {
+      if (e.channel?.startsWith('book.')) books.reset(e.channel);
+      broadcast(e.channel, frame({ ...e }));
+      return;
+    }
+    if (e.type !== 'data' || !subs.has(e.channel)) return;
+    if (e.channel.startsWith('book.')) {
+      const step = books.apply(e.channel, e.data);
+      if (step.kind === 'drop') return;
+      if (step.kind === 'gap') {
+        const t = now();
+        broadcast(
+          e.channel,
+          frame({ type: 'gap', channel: e.channel, reason: 'change_id', since: t, until: t }),
+        );
+        upstream?.resubscribe([e.channel]).catch(() => {});
+        return;
+      }
+    }
+    stats.messages++;
+    broadcast(e.channel, frame({ type: 'data', channel: e.channel, data: e.data }));
+  };
+  const ensureUpstream = () => {
+    if (!upstream) {
+      upstream = o.connect();
+      upstream.on(onUpstream);
+    }
+    return upstream;
+  };
+
+  const release = (channel: string, s: LiveSocket) => {
+    const set = subs.get(channel);
+    if (!set?.delete(s) || set.size > 0) return;
+    subs.delete(channel);
+    books.reset(channel);
+    if (!pending.has(channel)) upstream?.unsubscribe([channel]).catch(() => {});
+  };
+  const detach = (s: LiveSocket) => {
+    const mine = sockets.get(s);
+    if (!mine) return;
+    sockets.delete(s);
+    for (const c of mine) release(c, s);
+  };
+
+  /** Subscribe upstream once per channel; resolves whether the exchange accepted it. */
+  const acquire = (channel: string): Promise<boolean> => {
+    const inflight = pending.get(channel);
+    if (inflight) return inflight;
+    if (subs.has(channel) && subs.get(channel)!.size > 1) return Promise.resolve(true);
+    const up = ensureUpstream();
+    const p = withTimeout(up.ready(), o.connectTimeoutMs ?? 10_000)
+      .then(() => up.subscribe([channel]))
+      .then(
+        (ok) => ok.includes(channel),
+        () => false,
+      )
+      .then((accepted) => {
+        pending.delete(channel);
+        if (accepted && !subs.has(channel)) upstream?.unsubscribe([channel]).catch(() => {});
+        return accepted;
+      });
+    pending.set(channel, p);
+    return p;
+  };
+
+  const subscribe = async (s: LiveSocket, channels: string[]) => {
+    const mine = sockets.get(s)!;
+    const fresh = channels.filter((c) => !mine.has(c));
+    if (mine.size + fresh.length > maxChannels)
+      return deliver(
+        s,
+        frame({ type: 'error', message: `too many channels (max ${maxChannels})` }),
+      );
+    for (const c of fresh) {
+      mine.add(c);
+      if (!subs.has(c)) subs.set(c, new Set());
+      subs.get(c)!.add(s);
+    }
+    const results = await Promise.all(fresh.map(async (c) => [c, await acquire(c)] as const));
+    if (!sockets.has(s)) return;
+    const rejected = results.filter(([, ok]) => !ok).map(([c]) => c);
+    for (const c of rejected) {
+      mine.delete(c);
+      release(c, s);
+    }
+    const accepted = channels.filter((c) => !rejected.includes(c));
+    deliver(s, frame({ type: 'subscribed', channels: accepted }));
+    if (rejected.length > 0)
+      deliver(s, frame({ type: 'error', message: 'subscription failed', channels: rejected }));
+    // A late joiner of a book channel gets the relayed book as its own snapshot.
+    for (const c of fresh)
+      if (c.startsWith('book.') && !rejected.includes(c)) {
+        const snap = books.snapshot(c);
+        if (snap) deliver(s, frame({ type: 'data', channel: c, data: snap }));
+      }
+  };
+
+  return {
+    attach(s) {
+      sockets.set(s, new Set());
+      return {
+        receive(text) {
+          if (!sockets.has(s)) return;
+          const msg = parseClientMessage(text);
+          if (msg.op === 'error') return deliver(s, frame({ type: 'error', message: msg.message }));
+          if (msg.op === 'ping') return deliver(s, frame({ type: 'pong' }));
+          if (msg.op === 'subscribe') return void subscribe(s, msg.channels);
+          const mine = sockets.get(s)!;
+          for (const c of msg.channels) if (mine.delete(c)) release(c, s);
+          deliver(s, frame({ type: 'unsubscribed', channels: msg.channels }));
+        },
+        close: () => detach(s),
+      };
+    },
+    get clients() {
+      return sockets.size;
+    },
+    channels: () => [...new Set([...subs.keys(), ...pending.keys()])],
+    stats,
+    close() {
+      for (const s of [...sockets.keys()]) {
+        detach(s);
+        s.terminate();
+      }
+      upstream?.close();
+      upstream = null;
+    },
+  };
+}
+
+function withTimeout(p: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('upstream not connected')), ms);
+    p.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
