@@ -58,6 +58,7 @@ export default defineConfig({
           name: 'e2e',
           root: '.',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/support/global-setup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,

@@ -14,8 +14,9 @@ const root = resolve(import.meta.dirname, '../../..');
 const webDistDir = process.env.VOLLAB_WEB_DIST ?? join(root, 'web/dist');
 let built: Promise<unknown> | null = null;
 
-/** Build the workbench once per test process. */
+/** Build the workbench once per test run (the e2e global setup does it; benchmarks call it themselves). */
 export function buildWorkbench(): Promise<unknown> {
+  if (process.env.VOLLAB_E2E_BUILT) return Promise.resolve();
   built ??= build({
     configFile: join(root, 'vite.config.ts'),
     build: { outDir: webDistDir, emptyOutDir: true },
@@ -30,9 +31,14 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+const datasetsDir = process.env.VOLLAB_DATA_DIR ?? join(root, 'datasets');
+
+export async function ensureDatasets(): Promise<void> {
+  await ensureBundledDatasets(datasetsDir);
+}
+
 export async function startWorkbench(): Promise<Workbench> {
-  const datasetsDir = process.env.VOLLAB_DATA_DIR ?? join(root, 'datasets');
-  await Promise.all([buildWorkbench(), ensureBundledDatasets(datasetsDir)]);
+  await Promise.all([buildWorkbench(), ensureDatasets()]);
   const notebooksDir = await mkdtemp(join(tmpdir(), 'vollab-notebooks-'));
   await cp(join(root, 'notebooks'), notebooksDir, { recursive: true });
   const config = loadConfig({
@@ -42,7 +48,8 @@ export async function startWorkbench(): Promise<Workbench> {
     VOLLAB_DATA_DIR: datasetsDir,
     VOLLAB_NOTEBOOKS_DIR: notebooksDir,
   });
-  const server = await startServer({ ...config, webDistDir });
+  // The workbench does not use market data yet: no simulated exchange.
+  const server = await startServer({ ...config, webDistDir, simulatedExchange: false });
   return {
     url: server.url.replace(/\/$/, ''),
     notebooksDir,
