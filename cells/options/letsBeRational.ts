@@ -10,7 +10,7 @@
  * indentation), the C++ structure is followed.
  */
 import { normalCdf, normalInv, normalPdf } from '../math/normal';
-import { normalisedBlackCall, normalisedIntrinsic, normalisedVega } from './normalisedBlack';
+import { normalisedBlackOtm, normalisedIntrinsic, otmVega } from './normalisedBlack';
 import {
   convexControlParameterLeft,
   convexControlParameterRight,
@@ -30,10 +30,15 @@ const SQRT_PI_OVER_TWO = 1.2533141373155003;
 /** Maximum Householder(3) iterations; Jäckel shows two reach machine precision. */
 export const LBR_ITERATIONS = 2;
 
-// Scratch outputs of the f-maps (avoids allocating in the hot path).
-let mapF = 0;
-let mapFp = 0;
-let mapFpp = 0;
+/** Scratch outputs of the f-maps, f, f′, f″ (a typed array: no allocation in the hot path). */
+const map = new Float64Array(3);
+
+/** b(x, s) for x ≤ 0 and s > 0 (0 for s ≤ 0), its vega left in `otmVega[0]`. */
+function blackAndVega(x: number, s: number): number {
+  if (s > 0) return normalisedBlackOtm(x, s);
+  otmVega[0] = 0;
+  return 0;
+}
 
 /** f_l(s) = (2π/√27)·|x|·Φ(−z)³ with z = |x|/(√3·s), and its first two derivatives with respect to b. */
 function lowerMap(x: number, s: number): void {
@@ -43,14 +48,15 @@ function lowerMap(x: number, s: number): void {
   const s2 = s * s;
   const Phi = normalCdf(-z);
   const phi = normalPdf(z);
-  mapFpp =
+  const E = Math.exp(y + 0.125 * s2);
+  map[2] =
     ((PI_OVER_SIX * y) / (s2 * s)) *
     Phi *
     (8 * SQRT_THREE * s * ax + ((3 * s2 * (s2 - 8) - 8 * x * x) * Phi) / phi) *
-    Math.exp(2 * y + 0.25 * s2);
+    (E * E);
   const Phi2 = Phi * Phi;
-  mapFp = TWO_PI * y * Phi2 * Math.exp(y + 0.125 * s * s);
-  mapF = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (Phi2 * Phi);
+  map[1] = TWO_PI * y * Phi2 * E;
+  map[0] = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (Phi2 * Phi);
 }
 
 function inverseLowerMap(x: number, f: number): number {
@@ -62,10 +68,10 @@ function inverseLowerMap(x: number, f: number): number {
 
 /** f_u(s) = Φ(−s/2) and its first two derivatives with respect to b. */
 function upperMap(x: number, s: number): void {
-  mapF = normalCdf(-0.5 * s);
+  map[0] = normalCdf(-0.5 * s);
   const w = (x / s) * (x / s);
-  mapFp = -0.5 * Math.exp(0.5 * w);
-  mapFpp = SQRT_PI_OVER_TWO * Math.exp(w + 0.125 * s * s) * (w / s);
+  map[1] = -0.5 * Math.exp(0.5 * w);
+  map[2] = SQRT_PI_OVER_TWO * Math.exp(w + 0.125 * s * s) * (w / s);
 }
 
 const householderFactor = (newton: number, halley: number, hh3: number): number =>
@@ -99,16 +105,18 @@ export function normalisedImpliedVol(
   let sLeft = DBL_MIN;
   let sRight = Number.MAX_VALUE;
   const sC = Math.sqrt(Math.abs(2 * x));
-  const bC = normalisedBlackCall(x, sC);
-  const vC = normalisedVega(x, sC);
+  const bC = blackAndVega(x, sC);
+  const vC = otmVega[0]!;
   if (beta < bC) {
     const sL = sC - bC / vC;
-    const bL = normalisedBlackCall(x, sL);
+    const bL = blackAndVega(x, sL);
+    const vL = otmVega[0]!;
     if (beta < bL) {
       lowerMap(x, sL);
-      const fL = mapF;
-      const rLl = convexControlParameterRight(0, bL, 0, fL, 1, mapFp, mapFpp, true);
-      let f = rationalCubicInterpolation(beta, 0, bL, 0, fL, 1, mapFp, rLl);
+      const fL = map[0]!;
+      const fpL = map[1]!;
+      const rLl = convexControlParameterRight(0, bL, 0, fL, 1, fpL, map[2]!, true);
+      let f = rationalCubicInterpolation(beta, 0, bL, 0, fL, 1, fpL, rLl);
       if (!(f > 0)) {
         // Round-off for extreme |x|: quadratic through f(0) = 0, f(b_l) and f'(0) = 1.
         const t = beta / bL;
@@ -128,8 +136,8 @@ export function normalisedImpliedVol(
           ds = 0;
         }
         dsPrevious = ds;
-        const b = normalisedBlackCall(x, s);
-        const bp = normalisedVega(x, s);
+        const b = blackAndVega(x, s);
+        const bp = otmVega[0]!;
         if (b > beta && s < sRight) sRight = s;
         else if (b < beta && s > sLeft) sLeft = s;
         if (b <= 0 || bp <= 0) ds = 0.5 * (sLeft + sRight) - s;
@@ -152,27 +160,27 @@ export function normalisedImpliedVol(
       }
       return s;
     }
-    const vL = normalisedVega(x, sL);
     const rLm = convexControlParameterRight(bL, bC, sL, sC, 1 / vL, 1 / vC, 0, false);
     s = rationalCubicInterpolation(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, rLm);
     sLeft = sL;
     sRight = sC;
   } else {
     const sH = vC > DBL_MIN ? sC + (bMax - bC) / vC : sC;
-    const bH = normalisedBlackCall(x, sH);
+    const bH = blackAndVega(x, sH);
     if (beta <= bH) {
-      const vH = normalisedVega(x, sH);
+      const vH = otmVega[0]!;
       const rHm = convexControlParameterLeft(bC, bH, sC, sH, 1 / vC, 1 / vH, 0, false);
       s = rationalCubicInterpolation(beta, bC, bH, sC, sH, 1 / vC, 1 / vH, rHm);
       sLeft = sC;
       sRight = sH;
     } else {
       upperMap(x, sH);
-      const fH = mapF;
-      const fpH = mapFp;
+      const fH = map[0]!;
+      const fpH = map[1]!;
+      const fppH = map[2]!;
       let f = -Number.MAX_VALUE;
-      if (mapFpp > -SQRT_DBL_MAX && mapFpp < SQRT_DBL_MAX) {
-        const rHh = convexControlParameterLeft(bH, bMax, fH, 0, fpH, -0.5, mapFpp, true);
+      if (fppH > -SQRT_DBL_MAX && fppH < SQRT_DBL_MAX) {
+        const rHh = convexControlParameterLeft(bH, bMax, fH, 0, fpH, -0.5, fppH, true);
         f = rationalCubicInterpolation(beta, bH, bMax, fH, 0, fpH, -0.5, rHh);
       }
       if (f <= 0) {
@@ -194,8 +202,8 @@ export function normalisedImpliedVol(
             ds = 0;
           }
           dsPrevious = ds;
-          const b = normalisedBlackCall(x, s);
-          const bp = normalisedVega(x, s);
+          const b = blackAndVega(x, s);
+          const bp = otmVega[0]!;
           if (b > beta && s < sRight) sRight = s;
           else if (b < beta && s > sLeft) sLeft = s;
           if (b >= bMax || bp <= DBL_MIN) ds = 0.5 * (sLeft + sRight) - s;
@@ -227,8 +235,8 @@ export function normalisedImpliedVol(
       ds = 0;
     }
     dsPrevious = ds;
-    const b = normalisedBlackCall(x, s);
-    const bp = normalisedVega(x, s);
+    const b = blackAndVega(x, s);
+    const bp = otmVega[0]!;
     if (b > beta && s < sRight) sRight = s;
     else if (b < beta && s > sLeft) sLeft = s;
     const newton = (beta - b) / bp;
