@@ -7,7 +7,7 @@
  * const fit = fitSsvi(slices); // slices: {k, iv, T}[]
  * ssviTotalVariance(fit.theta[0]!, 0.1, fit); // fitted w at k = 0.1 on the first expiry
  */
-import { nelderMead } from '../math/optimizeNelderMead';
+import { nelderMead } from '../optimize/nelder-mead';
 import type { SviParams } from './svi';
 import type { SviSliceInput } from './sviFit';
 

@@ -7,7 +7,7 @@
  * const fit = fitSvi({ k, iv, T: 30 / 365 }); // {a, b, rho, m, sigma, rmseVolPoints, …}
  * sviImpliedVol(fit, 0, fit.T); // fitted ATM vol
  */
-import { nelderMead } from '../math/optimizeNelderMead';
+import { nelderMead } from '../optimize/nelder-mead';
 import { sviDurrlemanG, sviImpliedVol, type SviParams } from './svi';
 import { solveInner, type InnerSums } from './sviInner';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bfgs, nelderMead, type Objective } from '../../../cells/optimize';
+import { bfgs, type Objective } from '../../../cells/optimize';
 
 const rosenbrock: Objective = (x, g) => {
   const [a, b] = [x[0]!, x[1]!];
@@ -44,26 +44,5 @@ describe('bfgs', () => {
       return x[0]! - Math.log(x[0]!);
     };
     expect(bfgs(f, Float64Array.of(8)).x[0]).toBeCloseTo(1, 7);
-  });
-});
-
-describe('nelderMead', () => {
-  it('minimises a shifted quadratic', () => {
-    const { x, converged } = nelderMead(
-      (p) => (p[0]! - 1) ** 2 + (p[1]! + 2) ** 2,
-      Float64Array.of(0, 0),
-    );
-    expect(converged).toBe(true);
-    expect(x[0]).toBeCloseTo(1, 4);
-    expect(x[1]).toBeCloseTo(-2, 4);
-  });
-
-  it('reaches the Rosenbrock valley floor', () => {
-    const g = new Float64Array(2);
-    const { x } = nelderMead((p) => rosenbrock(p, g), Float64Array.of(-1.2, 1), {
-      maxEvaluations: 2000,
-    });
-    expect(x[0]).toBeCloseTo(1, 3);
-    expect(x[1]).toBeCloseTo(1, 3);
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { nelderMead } from '../../../cells/math/optimizeNelderMead';
+import { nelderMead } from '../../../cells/optimize';
 
 describe('nelderMead', () => {
+  it('minimises a shifted quadratic', () => {
+    const { x, f } = nelderMead((p) => (p[0]! - 1) ** 2 + (p[1]! + 2) ** 2, [0, 0]);
+    expect(x[0]).toBeCloseTo(1, 4);
+    expect(x[1]).toBeCloseTo(-2, 4);
+    expect(f).toBeLessThan(1e-8);
+  });
+
   it('finds the minimum of the Rosenbrock function at (1, 1)', () => {
     const rosenbrock = (x: Float64Array): number =>
       100 * (x[1]! - x[0]! ** 2) ** 2 + (1 - x[0]!) ** 2;
