@@ -7,6 +7,7 @@ import { createServer } from 'vite';
 import { loadConfig } from '../config';
 import { ensureBundledDatasets } from '../datasets/generate';
 import { startServer } from '../main';
+import { closeOnSignal, runMain } from './run';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -24,17 +25,7 @@ async function main(): Promise<void> {
   await vite.listen();
   const workbench = vite.resolvedUrls?.local[0] ?? `http://localhost:${vite.config.server.port}/`;
   log(`Vol Lab dev: workbench ${workbench} (hot reload), API ${api.url} (${config.source} data)`);
-  const stop = () => {
-    Promise.all([vite.close(), api.close()]).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignal(() => Promise.all([vite.close(), api.close()]));
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

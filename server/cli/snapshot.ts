@@ -10,6 +10,7 @@ import { runSnapshot } from '../snapshots/run';
 import { createDeribitHttpClient } from '../sources/deribit/http-client';
 import { createPolymarketClient } from '../sources/polymarket/client';
 import { startLocalExchange } from '../sources/simulated/start';
+import { runMain } from './run';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -66,7 +67,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

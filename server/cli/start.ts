@@ -8,6 +8,7 @@ import { build } from 'vite';
 import { loadConfig } from '../config';
 import { ensureBundledDatasets } from '../datasets/generate';
 import { startServer } from '../main';
+import { closeOnSignal, runMain } from './run';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -52,17 +53,7 @@ async function main(): Promise<void> {
   }
   const server = await startServer(config);
   log(`Vol Lab is running at ${server.url} (${config.source} data)`);
-  const stop = () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignal(() => server.close());
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

@@ -1,25 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { waitForSettled } from './support/page';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { useWorkbench } from './support/session';
 
 describe('bad input in the workbench', () => {
-  let workbench: Workbench;
-  let context: BrowserContext;
-  let closeBrowser: () => Promise<void>;
-
-  beforeAll(async () => {
-    workbench = await startWorkbench();
-    ({ context, close: closeBrowser } = await launchChromium());
-  });
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await workbench?.close();
-  });
+  const workbench = useWorkbench();
 
   /** Write a notebook through the API (a PUT without If-Match creates it); returns its ETag. */
   async function putNotebook(path: string, text: string, etag?: string): Promise<string> {
@@ -33,7 +20,7 @@ describe('bad input in the workbench', () => {
   }
 
   async function open(name: string): Promise<Page> {
-    const page = await context.newPage();
+    const page = await workbench.context.newPage();
     await page.goto(`${workbench.url}/notebooks/${name}`);
     return page;
   }

@@ -1,28 +1,14 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
+import { describe, expect, it } from 'vitest';
 import { waitForSettled } from './support/page';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { useWorkbench } from './support/session';
 
 describe('the notebook list', () => {
-  let workbench: Workbench;
-  let context: BrowserContext;
-  let closeBrowser: () => Promise<void>;
-
-  beforeAll(async () => {
-    workbench = await startWorkbench();
-    ({ context, close: closeBrowser } = await launchChromium());
-  });
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await workbench?.close();
-  });
+  const workbench = useWorkbench();
 
   it('creates, opens, renames and deletes a notebook', async () => {
-    const page = await context.newPage();
+    const page = await workbench.context.newPage();
     await page.goto(`${workbench.url}/`);
     await page.locator('vol-notebook-list li').first().waitFor();
     expect(await page.locator('vol-notebook-list li a').allTextContents()).toContain(

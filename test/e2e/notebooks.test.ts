@@ -1,32 +1,19 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { collectPageErrors, waitForSettled } from './support/page';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { useWorkbench } from './support/session';
 
 const bundled = readdirSync(resolve(import.meta.dirname, '../../notebooks'))
   .filter((f) => f.endsWith('.md'))
   .map((f) => f.replace(/\.md$/, ''));
 
 describe('the workbench in Debian chromium', () => {
-  let workbench: Workbench;
-  let context: BrowserContext;
-  let closeBrowser: () => Promise<void>;
-
-  beforeAll(async () => {
-    workbench = await startWorkbench();
-    ({ context, close: closeBrowser } = await launchChromium());
-  });
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await workbench?.close();
-  });
+  const workbench = useWorkbench();
 
   async function open(name: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
+    const page = await workbench.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`${workbench.url}/notebooks/${name}`);
     return { page, errors };

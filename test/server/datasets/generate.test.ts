@@ -10,7 +10,7 @@ import { black76Price } from '../../../cells/options';
 import type { DatasetCatalog } from '../../../server/datasets/catalog-types';
 import { ensureBundledDatasets, generateBundledDatasets, GENERATOR_VERSION } from '../../../server/datasets/generate';
 import { queryRows, quoteLiteral } from '../../../server/db/duckdb';
-import { instrumentName } from '../../../server/simulator/instrument';
+import { formatInstrument } from '../../../cells/options/instruments';
 
 const RANGE = { start: Date.UTC(2025, 10, 1), end: Date.UTC(2026, 0, 1), recentStart: Date.UTC(2025, 11, 20) };
 let dir: string;
@@ -79,7 +79,16 @@ describe('generateBundledDatasets', () => {
       const ts = r.timestamp as Date;
       const F = r.underlying_price as number;
       const type = r.option_type as 'call' | 'put';
-      expect(r.instrument_name).toBe(instrumentName(r.currency as string, expiry.getTime(), r.strike as number, type));
+      expect(r.instrument_name).toBe(
+        formatInstrument({
+          kind: 'option',
+          base: r.currency as string,
+          quote: null,
+          expiryMs: expiry.getTime(),
+          strike: r.strike as number,
+          optionType: type,
+        }),
+      );
       expect(r.instrument_name).toMatch(/^(BTC|ETH)-[1-9]\d?[A-Z]{3}\d{2}-\d+-[CP]$/);
       expect(expiry.getUTCHours()).toBe(8);
       expect(ts.getUTCHours()).toBe(8);

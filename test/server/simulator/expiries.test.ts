@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lastFriday, listExpiries } from '../../../server/simulator/expiries';
-import { expiryCode, instrumentName } from '../../../server/simulator/instrument';
+import { formatExpiryCode, formatInstrument } from '../../../cells/options/instruments';
 import { strikeGrid } from '../../../server/simulator/strikes';
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -25,12 +25,37 @@ describe('Deribit expiry calendar', () => {
 
 describe('instrument names', () => {
   it('follow Deribit: no leading zero on the day, upper-case month, C/P', () => {
-    expect(instrumentName('BTC', Date.UTC(2024, 11, 27, 8), 60000, 'call')).toBe(
-      'BTC-27DEC24-60000-C',
-    );
-    expect(instrumentName('ETH', Date.UTC(2025, 0, 3, 8), 3500, 'put')).toBe('ETH-3JAN25-3500-P');
-    expect(instrumentName('XRP', Date.UTC(2025, 0, 3, 8), 0.5, 'put')).toBe('XRP-3JAN25-0d5-P');
-    expect(expiryCode(Date.UTC(2030, 5, 1, 8))).toBe('1JUN30');
+    expect(
+      formatInstrument({
+        kind: 'option',
+        base: 'BTC',
+        quote: null,
+        expiryMs: Date.UTC(2024, 11, 27, 8),
+        strike: 60000,
+        optionType: 'call',
+      }),
+    ).toBe('BTC-27DEC24-60000-C');
+    expect(
+      formatInstrument({
+        kind: 'option',
+        base: 'ETH',
+        quote: null,
+        expiryMs: Date.UTC(2025, 0, 3, 8),
+        strike: 3500,
+        optionType: 'put',
+      }),
+    ).toBe('ETH-3JAN25-3500-P');
+    expect(
+      formatInstrument({
+        kind: 'option',
+        base: 'XRP',
+        quote: null,
+        expiryMs: Date.UTC(2025, 0, 3, 8),
+        strike: 0.5,
+        optionType: 'put',
+      }),
+    ).toBe('XRP-3JAN25-0d5-P');
+    expect(formatExpiryCode(Date.UTC(2030, 5, 1, 8))).toBe('1JUN30');
   });
 });
 

@@ -1,0 +1,35 @@
+/** One real sidecar and one Debian chromium per test file, started before its tests and closed after. */
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './browser';
+import { startWorkbench, type Workbench } from './workbench';
+
+export interface WorkbenchSession {
+  readonly url: string;
+  readonly notebooksDir: string;
+  readonly context: BrowserContext;
+}
+
+export function useWorkbench(): WorkbenchSession {
+  let workbench: Workbench | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  beforeAll(async () => {
+    workbench = await startWorkbench();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await workbench?.close();
+  });
+  return {
+    get url() {
+      return workbench!.url;
+    },
+    get notebooksDir() {
+      return workbench!.notebooksDir;
+    },
+    get context() {
+      return browser!.context;
+    },
+  };
+}
