@@ -21,6 +21,7 @@ import { createBuiltins, markdown } from '../runtime/builtins';
 import { getServices } from '../runtime/services';
 import { CellOutput } from './cell-output';
 import './cell-editor';
+import { renderAddBar, renderCellRow } from './cell-row';
 import './dataset-panel';
 import { notebookPageStyles } from './notebook-page-styles';
 import { adoptDocumentStyles } from './document-styles';
@@ -299,7 +300,7 @@ export class NotebookPage extends LitElement {
   }
 
   private renderCells(draft: NotebookDraft) {
-    return html`${this.renderAddBar(0)}
+    return html`${renderAddBar((kind) => this.addCell(0, kind))}
     ${repeat(
       draft.rows,
       (row) => row.key,
@@ -308,76 +309,15 @@ export class NotebookPage extends LitElement {
   }
 
   private renderRow(row: DraftRow, index: number) {
-    const cell = row.cell;
-    if (cell.kind === 'break') {
-      return html`<hr class="slide-break" title="Slide break" />
-        ${this.renderAddBar(index + 1)}`;
-    }
-    const output = this.outputOf(row);
-    const editing = this.editorShown(row);
-    const name = cell.attributes.id;
-    return html`<section
-        class="cell ${cell.kind}"
-        data-cell-id=${cell.id}
-        data-kind=${cell.kind}
-        data-status=${output.status}
-        data-error=${output.error?.summary ?? nothing}
-      >
-        <div class="cell-bar">
-          <span class="kind">${cell.kind === 'code' ? cell.fence?.lang || 'code' : cell.kind}</span>
-          ${typeof name === 'string' ? html`<span class="name">${name}</span>` : nothing}
-          <span class="status ${output.status}">${output.status}</span>
-          <span class="spacer"></span>
-          <button @click=${() => this.toggleEditor(row.key)} data-toggle-editor>
-            ${cell.kind === 'md' ? (editing ? 'Done' : 'Edit') : editing ? 'Hide code' : 'Code'}
-          </button>
-          <button title="Run (Shift+Enter)" @click=${() => this.runRow(row.key)}>Run</button>
-          <button title="Move up" @click=${() => this.structural((d) => d.move(row.key, -1))}>
-            ↑
-          </button>
-          <button title="Move down" @click=${() => this.structural((d) => d.move(row.key, 1))}>
-            ↓
-          </button>
-          <button title="Delete cell" @click=${() => this.structural((d) => d.remove(row.key))}>
-            ✕
-          </button>
-        </div>
-        ${
-          !editing
-            ? nothing
-            : html`<vol-cell-editor
-                .language=${cell.kind}
-                .source=${row.draft}
-                @change=${(e: CustomEvent<{ source: string }>) => this.onEdit(row, e.detail.source)}
-                @run=${() => this.runRow(row.key)}
-                @save=${() => void this.save()}
-              ></vol-cell-editor>`
-        }
-        ${
-          output.error
-            ? html`<div class="error" role="alert">
-                <div class="summary">${output.error.summary}</div>
-                ${output.error.detail ? html`<pre>${output.error.detail}</pre>` : nothing}
-              </div>`
-            : nothing
-        }
-        ${
-          cell.kind !== 'code'
-            ? output.element
-            : editing
-              ? nothing
-              : html`<pre class="code">${cell.source}</pre>`
-        }
-      </section>
-      ${this.renderAddBar(index + 1)}`;
-  }
-
-  private renderAddBar(index: number) {
-    return html`<div class="add-bar">
-      <button @click=${() => this.addCell(index, 'js')}>+ JS</button>
-      <button @click=${() => this.addCell(index, 'sql')}>+ SQL</button>
-      <button @click=${() => this.addCell(index, 'md')}>+ Markdown</button>
-    </div>`;
+    return renderCellRow(row, this.outputOf(row), this.editorShown(row), {
+      toggleEditor: () => this.toggleEditor(row.key),
+      run: () => this.runRow(row.key),
+      move: (delta) => this.structural((d) => d.move(row.key, delta)),
+      remove: () => this.structural((d) => d.remove(row.key)),
+      edit: (source) => this.onEdit(row, source),
+      save: () => void this.save(),
+      addAfter: (kind) => this.addCell(index + 1, kind),
+    });
   }
 }
 
