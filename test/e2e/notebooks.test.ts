@@ -75,6 +75,33 @@ describe('the workbench in Debian chromium', () => {
     await page.close();
   });
 
+  it('reopens a notebook from cached query results that equal the computed ones', async () => {
+    const yearlyText = (page: Page) =>
+      page
+        .locator('vol-notebook-page section.cell.sql:has(.name:text-is("yearly")) table')
+        .textContent();
+    const first = await workbench.context.newPage();
+    await first.evaluate(() => caches.delete('vollab-results-v1')).catch(() => undefined);
+    await first.goto(`${workbench.url}/notebooks/btc-realized-volatility`);
+    await waitForSettled(first);
+    const computed = await yearlyText(first);
+    const misses = await first.evaluate(
+      () => performance.getEntriesByName('vollab:result cache hit').length,
+    );
+    await first.close();
+
+    const { page } = await open('btc-realized-volatility');
+    const states = await waitForSettled(page);
+    expect(states.filter((s) => s.status === 'error')).toEqual([]);
+    const hits = await page.evaluate(
+      () => performance.getEntriesByName('vollab:result cache hit').length,
+    );
+    expect(misses).toBe(0);
+    expect(hits).toBe(3); // btc, dvol and yearly: every SQL cell of the notebook
+    expect(await yearlyText(page)).toBe(computed);
+    await page.close();
+  });
+
   it('keeps an edited and saved cell across a reload', async () => {
     const { page } = await open('getting-started');
     await waitForSettled(page);

@@ -123,7 +123,7 @@ export class NotebookPage extends LitElement {
     store.setSlices(slicesFromFrontMatter(draft.notebook.frontMatter?.data.datasets).specs);
     this.session = new NotebookSession({
       ...createBuiltins(store),
-      sql: (query, params, context) => store.query(query, params, context.datasets),
+      sql: (query, params, context) => store.queryCached(query, params, context),
       markdown: (text) => markdown.render(text),
       observer: (cellId, cell) => this.outputFor(cellId).observer(cell),
     });

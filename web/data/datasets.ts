@@ -2,12 +2,14 @@
  * The browser's datasets: the sidecar's catalog, and tables loaded into DuckDB-WASM lazily, on first
  * reference, each at most once however many cells ask for it at the same time.
  */
-import { tableFromIPC, type Table } from 'apache-arrow';
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import type { DatasetCatalog, DatasetEntry } from '../../server/datasets/catalog-types';
 import { fetchJson } from '../api/http';
 import type { DuckDbClient } from './duckdb-client';
 import { DatasetLoadError, fetchParquetAsIpc } from './parquet-client';
+import { isCacheableQuery } from './cacheable-query';
 import { QueryError } from './query-error';
+import { ResultCache, resultCacheKey } from './result-cache';
 import { missingTableName, sliceUrl, type SliceSpec } from './slice';
 
 /** Above this many rows a dataset must be sliced before it is loaded whole into the browser. */
@@ -17,6 +19,7 @@ export class DatasetStore {
   private catalogPromise: Promise<DatasetCatalog> | null = null;
   private readonly loaded = new Map<string, Promise<void>>();
   private slices = new Map<string, SliceSpec>();
+  private readonly resultCache = new ResultCache();
 
   constructor(private readonly db: DuckDbClient) {}
 
@@ -83,6 +86,58 @@ export class DatasetStore {
   async load(name: string, options: Omit<SliceSpec, 'name' | 'as'> = {}): Promise<Table> {
     if (!(await this.entry(name))) throw new DatasetLoadError(`unknown dataset: ${name}`, 404);
     return tableFromIPC(await fetchParquetAsIpc(sliceUrl({ name, ...options })));
+  }
+
+  /**
+   * A SQL cell's query, answered from the result cache when the same read-only query over the same dataset
+   * versions ran before (no need to wait for DuckDB), else run and kept for next time.
+   */
+  async queryCached(
+    sql: string,
+    params: readonly unknown[],
+    context: {
+      datasets: readonly string[];
+      tables: readonly string[];
+      referenced: readonly string[];
+    },
+  ): Promise<Table> {
+    const key = await this.cacheKey(sql, params, context);
+    if (key) {
+      const hit = await this.resultCache.get(key).catch(() => null);
+      if (hit) {
+        performance.mark('vollab:result cache hit');
+        // Later queries (not cached) will need the tables: keep loading them meanwhile.
+        void this.ensureTables(context.datasets).catch(() => undefined);
+        return tableFromIPC(hit);
+      }
+    }
+    const result = await this.query(sql, params, context.datasets);
+    if (key) void this.resultCache.put(key, tableToIPC(result, 'stream')).catch(() => undefined);
+    return result;
+  }
+
+  private async cacheKey(
+    sql: string,
+    params: readonly unknown[],
+    context: {
+      datasets: readonly string[];
+      tables: readonly string[];
+      referenced: readonly string[];
+    },
+  ): Promise<string | null> {
+    if (!ResultCache.available() || context.tables.length > 0 || !isCacheableQuery(sql))
+      return null;
+    // Only queries that read datasets alone: a table another cell creates has no version to key on.
+    if (!context.referenced.every((t) => context.datasets.includes(t))) return null;
+    const catalog = await this.catalog();
+    const versions: string[] = [];
+    for (const table of context.referenced) {
+      const spec = this.slices.get(table) ?? { name: table };
+      const entry = catalog.datasets.find((d) => d.name === spec.name);
+      if (!entry) return null;
+      versions.push(JSON.stringify([table, catalog.generatedAt, entry.rows, entry.bytes, spec]));
+    }
+    return resultCacheKey({ sql, params, datasets: versions });
   }
 
   /**

@@ -35,6 +35,8 @@ export interface SqlContext {
   datasets: string[];
   /** Tables this cell creates. */
   tables: string[];
+  /** Every table this cell reads (datasets and tables other cells create). */
+  referenced: string[];
 }
 
 /** The callbacks SQL and Markdown cells run through. */
@@ -198,6 +200,7 @@ function definitionOf(cell: CompiledCell, newRun: RunScope, env: CellEnvironment
       cellId: cell.id,
       datasets: sql.datasetsReferenced,
       tables: sql.tablesCreated,
+      referenced: sql.tablesReferenced,
     };
     return Promise.resolve(fn(...args)).then((params) => {
       if (!env.sql) throw new Error('no SQL connection');
