@@ -51,7 +51,12 @@ async function main(): Promise<void> {
       logLevel: 'warn',
     });
   }
-  const server = await startServer(config);
+  const server = await startServer(config).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new Error(
+      `Port ${config.port} on ${config.host} is in use (another Vol Lab?). Choose another: PORT=${config.port + 1} npm start`,
+    );
+  });
   log(`Vol Lab is running at ${server.url} (${config.source} data)`);
   closeOnSignal(() => server.close());
 }
