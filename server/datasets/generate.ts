@@ -103,6 +103,9 @@ export async function ensureBundledDatasets(
     readFile(join(datasetsDir, 'catalog.json'), 'utf8').catch(() => null),
   ]);
   if (stamp === expected && catalog !== null && catalog.includes(`"${SIMULATED}/`)) return { generated: false };
+  options.log?.(
+    `Generating the bundled simulated datasets in ${datasetsDir} (${stamp === null ? 'first start' : 'generator changed'}, a few seconds)…`,
+  );
   await generateBundledDatasets({ ...options, datasetsDir, seed });
   return { generated: true };
 }
