@@ -2,8 +2,11 @@
  * Results of SQL cells kept across visits in the browser's Cache Storage, as Arrow IPC. Reopening a notebook
  * whose queries and datasets have not changed shows its tables without waiting for DuckDB-WASM to start.
  * The key covers the SQL, its parameters and the version of every dataset it reads, so a regenerated or
- * re-snapshotted dataset (a new catalog) or a different slice is a miss.
+ * re-snapshotted dataset (a new catalog) or a different slice is a miss, and so is every entry after an upgrade
+ * of the SQL engine.
  */
+import { PACKAGE_VERSION as DUCKDB_WASM_VERSION } from '@duckdb/duckdb-wasm';
+
 const CACHE_NAME = 'vollab-results-v1';
 /** Entries kept; the oldest go first. */
 const MAX_ENTRIES = 400;
@@ -28,7 +31,7 @@ function isPlainParam(value: unknown): boolean {
 
 export async function resultCacheKey(key: ResultCacheKey): Promise<string | null> {
   if (!key.params.every(isPlainParam)) return null;
-  const text = JSON.stringify([key.sql, key.params, [...key.datasets].sort()]);
+  const text = JSON.stringify([DUCKDB_WASM_VERSION, key.sql, key.params, [...key.datasets].sort()]);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
   return `/vollab-result/${hex}`;
