@@ -1,5 +1,5 @@
-// Imported first by main.ts, so it runs before the rest of the bundle is evaluated: DuckDB-WASM's start-up (about a second) is the
-// longest step of opening a notebook, so it begins first, in its worker, while the workbench loads.
-import { warmUp } from './runtime/services';
+// Imported first by main.ts, so it runs before the rest of the bundle is evaluated: DuckDB-WASM's start-up
+// (about a second) is the longest step of opening a notebook, so it begins first, in its worker.
+import { warmUp } from './runtime/duckdb';
 
 warmUp();

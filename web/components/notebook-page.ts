@@ -156,6 +156,9 @@ export class NotebookPage extends LitElement {
       if (row.cell.kind === 'code') this.outputOf(row).settle();
     }
     this.session.update(compiled);
+    // A deleted row's output (and the DOM it holds) goes with it.
+    const live = new Set(this.draft.rows.map((r) => r.key));
+    for (const key of this.outputs.keys()) if (!live.has(key)) this.outputs.delete(key);
     this.updateSaveState();
   }
 

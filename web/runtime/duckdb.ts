@@ -1,0 +1,21 @@
+/**
+ * The page's one DuckDB-WASM client. Kept apart from the dataset store so that starting DuckDB (the longest step
+ * of opening a notebook) needs nothing else evaluated first.
+ */
+import { createDuckDbClient, type DuckDbClient } from '../data/duckdb-client';
+
+let client: DuckDbClient | null = null;
+
+export function getDuckDb(): DuckDbClient {
+  client ??= createDuckDbClient();
+  return client;
+}
+
+/** Start instantiating DuckDB-WASM before any cell asks for it. */
+export function warmUp(): void {
+  const start = performance.now();
+  void getDuckDb()
+    .query('SELECT 1')
+    .then(() => performance.measure('vollab:duckdb ready', { start }))
+    .catch(() => undefined);
+}
