@@ -1,13 +1,8 @@
 /** The workbench's client of `/api/models`: fitted models saved as JSON on the sidecar. */
+import type { ModelSummary } from '../../server/models/store';
 import { fetchJson, jsonBody } from './http';
 
-export interface ModelSummary {
-  name: string;
-  kind: string;
-  bytes: number;
-  modified: string;
-  etag: string;
-}
+export type { ModelSummary };
 
 const base = '/api/models';
 const url = (name: string): string => `${base}/${encodeURIComponent(name)}`;

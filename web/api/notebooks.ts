@@ -1,20 +1,10 @@
 /** The workbench's client of `/api/notebooks`: list, read, create, save (with ETag), rename, delete. */
+import type { NotebookSummary } from '../../server/notebooks/list';
+import type { NotebookDocument as NotebookFile } from '../../server/notebooks/store';
 import { ApiError, fetchJson, jsonBody } from './http';
 
-export interface NotebookSummary {
-  path: string;
-  title: string;
-  modified: string;
-  size: number;
-  etag: string;
-}
-
-export interface NotebookFile {
-  path: string;
-  text: string;
-  etag: string;
-  modified: string;
-}
+// The wire types are the sidecar's own: one definition of the contract.
+export type { NotebookFile, NotebookSummary };
 
 /** A save refused because the file changed on disk since it was read. Both versions are kept. */
 export class SaveConflict extends Error {

@@ -5,12 +5,16 @@
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import type { DatasetCatalog, DatasetEntry } from '../../server/datasets/catalog-types';
 import { fetchJson } from '../api/http';
+import type { SqlContext } from '../notebook/define';
 import type { DuckDbClient } from './duckdb-client';
 import { DatasetLoadError, fetchParquetAsIpc } from './parquet-client';
 import { isCacheableQuery } from './cacheable-query';
 import { QueryError } from './query-error';
 import { ResultCache, resultCacheKey } from './result-cache';
 import { missingTableName, sliceUrl, type SliceSpec } from './slice';
+
+/** What a SQL cell's query is told about the tables it reads and creates. */
+type SqlCellContext = Pick<SqlContext, 'datasets' | 'tables' | 'referenced'>;
 
 /** Above this many rows a dataset must be sliced before it is loaded whole into the browser. */
 export const UNSLICED_ROW_LIMIT = 2_000_000;
@@ -95,11 +99,7 @@ export class DatasetStore {
   async queryCached(
     sql: string,
     params: readonly unknown[],
-    context: {
-      datasets: readonly string[];
-      tables: readonly string[];
-      referenced: readonly string[];
-    },
+    context: SqlCellContext,
   ): Promise<Table> {
     const key = await this.cacheKey(sql, params, context);
     if (key) {
@@ -119,11 +119,7 @@ export class DatasetStore {
   private async cacheKey(
     sql: string,
     params: readonly unknown[],
-    context: {
-      datasets: readonly string[];
-      tables: readonly string[];
-      referenced: readonly string[];
-    },
+    context: SqlCellContext,
   ): Promise<string | null> {
     if (!ResultCache.available() || context.tables.length > 0 || !isCacheableQuery(sql))
       return null;
