@@ -5,7 +5,7 @@
  * @example
  * const g = greeksArray(100_000, strikes, 30 / 365, vols, 'call'); // g.delta[i], g.vega[i], …
  */
-import { black76Unchecked } from './black76';
+import { black76Unchecked, validBlackInputs } from './black76';
 import { greeksInto, type Greeks } from './greeks';
 import { typeSignAt, valueAt, type NumberOrArray, type OptionTypes } from './impliedVol';
 
@@ -28,9 +28,6 @@ function chainLength(args: NumberOrArray[], types: OptionTypes): number {
   return n < 0 ? 1 : n;
 }
 
-const valid = (F: number, K: number, T: number, sigma: number): boolean =>
-  F > 0 && K > 0 && T >= 0 && sigma >= 0 && F < Infinity && K < Infinity;
-
 /** USD Black-76 prices for a chain; NaN for invalid inputs. */
 export function black76PriceArray(
   F: NumberOrArray,
@@ -46,7 +43,7 @@ export function black76PriceArray(
     const k = valueAt(K, i);
     const t = valueAt(T, i);
     const s = valueAt(sigma, i);
-    out[i] = valid(f, k, t, s)
+    out[i] = validBlackInputs(f, k, t, s)
       ? black76Unchecked(f, k, s * Math.sqrt(t), typeSignAt(types, i))
       : NaN;
   }
@@ -75,7 +72,7 @@ export function greeksArray(
     const k = valueAt(K, i);
     const t = valueAt(T, i);
     const s = valueAt(sigma, i);
-    if (valid(f, k, t, s)) greeksInto(f, k, t, s, typeSignAt(types, i), g);
+    if (validBlackInputs(f, k, t, s)) greeksInto(f, k, t, s, typeSignAt(types, i), g);
     else g.delta = g.gamma = g.vega = g.theta = g.rho = NaN;
     out.delta[i] = g.delta;
     out.gamma[i] = g.gamma;

@@ -21,6 +21,11 @@ export function optionSign(type: OptionType): 1 | -1 {
  * T or sigma give NaN; T = 0 or sigma = 0 give the intrinsic value. Deep out-of-the-money prices keep full
  * relative precision (computed through Jäckel's normalised Black function, not F·N(d1) − K·N(d2)).
  */
+/** Inputs Black-76 can price: finite positive F and K, T and σ not negative (T = 0 or σ = 0 is intrinsic). */
+export function validBlackInputs(F: number, K: number, T: number, sigma: number): boolean {
+  return F > 0 && K > 0 && T >= 0 && sigma >= 0 && F < Infinity && K < Infinity;
+}
+
 export function black76Price(
   F: number,
   K: number,
@@ -29,7 +34,7 @@ export function black76Price(
   type: OptionType,
 ): number {
   const theta = optionSign(type);
-  if (!(F > 0 && K > 0 && T >= 0 && sigma >= 0) || F === Infinity || K === Infinity) return NaN;
+  if (!validBlackInputs(F, K, T, sigma)) return NaN;
   return black76Unchecked(F, K, sigma * Math.sqrt(T), theta);
 }
 

@@ -11,7 +11,7 @@
  * greeks(100_000, 110_000, 30 / 365, 0.55, 'call'); // {delta: 0.29958, gamma: 2.2036e-5, vega: 99.617, theta: −91.316, rho: −2.2723}
  */
 import { normalCdf, normalPdf } from '../math/normal';
-import { black76Unchecked, optionSign, type OptionType } from './black76';
+import { black76Unchecked, optionSign, validBlackInputs, type OptionType } from './black76';
 
 export interface Greeks {
   delta: number;
@@ -25,8 +25,7 @@ const NAN_GREEKS: Greeks = { delta: NaN, gamma: NaN, vega: NaN, theta: NaN, rho:
 
 export function greeks(F: number, K: number, T: number, sigma: number, type: OptionType): Greeks {
   const theta = optionSign(type);
-  if (!(F > 0 && K > 0 && T >= 0 && sigma >= 0) || F === Infinity || K === Infinity)
-    return { ...NAN_GREEKS };
+  if (!validBlackInputs(F, K, T, sigma)) return { ...NAN_GREEKS };
   const out = { ...NAN_GREEKS };
   greeksInto(F, K, T, sigma, theta, out);
   return out;
@@ -70,7 +69,7 @@ export function premiumAdjustedDelta(
   type: OptionType,
 ): number {
   const theta = optionSign(type);
-  if (!(F > 0 && K > 0 && T >= 0 && sigma >= 0) || F === Infinity || K === Infinity) return NaN;
+  if (!validBlackInputs(F, K, T, sigma)) return NaN;
   const out = { ...NAN_GREEKS };
   greeksInto(F, K, T, sigma, theta, out);
   return out.delta - black76Unchecked(F, K, sigma * Math.sqrt(T), theta) / F;
