@@ -136,3 +136,30 @@ export async function readParquetBody(
   const plain = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
   return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
 }
+
+export interface JsonInit {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Requests to one route of an app through `app.request`: a string body is sent as is, anything else as JSON.
+ *
+ * @example
+ * const api = jsonApi(() => app, '/api/notebooks');
+ * await api('/a.md', { method: 'PUT', body: { text }, headers: { 'if-match': etag } });
+ */
+export function jsonApi(
+  app: () => { request(url: string, init: RequestInit): Response | Promise<Response> },
+  base: string,
+): (path: string, init?: JsonInit) => Promise<Response> {
+  return async (path, init = {}) =>
+    app().request(`http://localhost${base}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'Content-Type': 'application/json', ...init.headers },
+      ...(init.body === undefined
+        ? {}
+        : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+    });
+}

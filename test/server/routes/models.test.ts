@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { contentEtag } from '../../../server/http/etag';
-import { createFixture, type Fixture } from './fixtures';
+import { createFixture, jsonApi, type Fixture } from './fixtures';
 
 const ar = { kind: 'ar', p: 1, coefficients: [0.1, 0.5], sigma2: 2, tail: [3] };
 const artifacts = {
@@ -16,17 +16,7 @@ describe('/api/models', () => {
   let fx: Fixture;
   let app: ReturnType<typeof createApp>;
   let dir: string;
-  const api = (
-    path: string,
-    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ) =>
-    app.request(`http://localhost/api/models${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'Content-Type': 'application/json', ...init.headers },
-      ...(init.body === undefined
-        ? {}
-        : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
-    });
+  const api = jsonApi(() => app, '/api/models');
 
   beforeAll(async () => {
     fx = await createFixture({ env: { VOLLAB_MAX_BODY_BYTES: '20000' } });

@@ -3,23 +3,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { contentEtag } from '../../../server/http/etag';
-import { createFixture, type Fixture } from './fixtures';
+import { createFixture, jsonApi, type Fixture } from './fixtures';
 
 describe('/api/notebooks', () => {
   let fx: Fixture;
   let app: ReturnType<typeof createApp>;
   let dir: string;
-  const api = (
-    path: string,
-    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ) =>
-    app.request(`http://localhost/api/notebooks${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'Content-Type': 'application/json', ...init.headers },
-      ...(init.body === undefined
-        ? {}
-        : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
-    });
+  const api = jsonApi(() => app, '/api/notebooks');
 
   beforeAll(async () => {
     fx = await createFixture({ env: { VOLLAB_MAX_BODY_BYTES: '4096' } });
