@@ -15,26 +15,18 @@ import {
   type DeribitWsClient,
   type WsEvent,
 } from '../../server/sources/deribit/ws-client';
-import { startTestExchange, type TestExchange } from '../server/sources/exchange-fixture';
+import {
+  runTicks,
+  startTestExchange,
+  until,
+  type TestExchange,
+} from '../server/sources/exchange-fixture';
 
 let ex: TestExchange;
 let ws: DeribitWsClient;
 let events: WsEvent[];
 
-const until = async (cond: () => boolean, ms = 2000) => {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
-/** Tick the fake clock `n` times, letting the sockets deliver between ticks. */
-const ticks = async (n: number) => {
-  for (let i = 0; i < n; i++) {
-    ex.run(100);
-    await new Promise((r) => setTimeout(r, 2));
-  }
-};
+const ticks = (n: number) => runTicks(ex, n, 2);
 
 beforeEach(async () => {
   ex = await startTestExchange({ tradeRate: 30 });

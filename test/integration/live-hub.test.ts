@@ -13,7 +13,12 @@ import {
   type LocalBook,
 } from '../../server/sources/deribit/order-book';
 import { createFixture, type Fixture } from '../server/routes/fixtures';
-import { startTestExchange, type TestExchange } from '../server/sources/exchange-fixture';
+import {
+  runTicks,
+  startTestExchange,
+  until,
+  type TestExchange,
+} from '../server/sources/exchange-fixture';
 
 let fx: Fixture;
 let ex: TestExchange;
@@ -36,19 +41,7 @@ async function connect(): Promise<Client> {
     send: (body) => ws.send(typeof body === 'string' ? body : JSON.stringify(body)),
   };
 }
-const until = async (cond: () => boolean, ms = 3000) => {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
-const ticks = async (n: number) => {
-  for (let i = 0; i < n; i++) {
-    ex.run(100);
-    await new Promise((r) => setTimeout(r, 3));
-  }
-};
+const ticks = (n: number) => runTicks(ex, n, 3);
 const of = (c: Client, type: string, channel?: string) =>
   c.frames.filter((f) => f.type === type && (channel === undefined || f.channel === channel));
 

@@ -50,3 +50,20 @@ export async function startTestExchange(
     },
   });
 }
+
+/** Poll `cond` every 5 ms until it holds; throws after `ms`. */
+export async function until(cond: () => boolean, ms = 3000): Promise<void> {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Advance the exchange's fake clock by `n` ticks of 100 ms, letting the sockets deliver between ticks. */
+export async function runTicks(ex: TestExchange, n: number, pauseMs = 3): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    ex.run(100);
+    await new Promise((r) => setTimeout(r, pauseMs));
+  }
+}
