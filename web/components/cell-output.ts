@@ -104,7 +104,7 @@ function renderMarkdown(output: MarkdownOutput, container: HTMLElement): void {
   container.append(div);
 }
 
-export function describeError(error: unknown, cell: CompiledCell): CellErrorView {
+function describeError(error: unknown, cell: CompiledCell): CellErrorView {
   if (error instanceof QueryError) {
     const where = error.position
       ? ` (line ${error.position.line}, column ${error.position.column})`

@@ -17,7 +17,7 @@ import { missingTableName, sliceUrl, type SliceSpec } from './slice';
 type SqlCellContext = Pick<SqlContext, 'datasets' | 'tables' | 'referenced'>;
 
 /** Above this many rows a dataset must be sliced before it is loaded whole into the browser. */
-export const UNSLICED_ROW_LIMIT = 2_000_000;
+const UNSLICED_ROW_LIMIT = 2_000_000;
 
 export class DatasetStore {
   private catalogPromise: Promise<DatasetCatalog> | null = null;

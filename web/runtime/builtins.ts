@@ -27,7 +27,7 @@ function md(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement {
   return div;
 }
 
-export interface SqlTag {
+interface SqlTag {
   (strings: TemplateStringsArray, ...values: unknown[]): Promise<Arrow.Table>;
 }
 

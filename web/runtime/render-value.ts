@@ -7,9 +7,9 @@ import { Inspector } from '@observablehq/inspector';
 import { DateUnit, Type, type Table } from 'apache-arrow';
 
 /** Rows shown for a table result; the rest is counted, not rendered. */
-export const TABLE_ROW_CAP = 10_000;
+const TABLE_ROW_CAP = 10_000;
 
-export function isArrowTable(value: unknown): value is Table {
+function isArrowTable(value: unknown): value is Table {
   return (
     typeof value === 'object' &&
     value !== null &&
