@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { VolLabConfig } from './config';
 import { createCatalogReader } from './datasets/catalog-reader';
-import { handleError, handleNotFound } from './http/errors';
+import { errorHandler, handleNotFound } from './http/errors';
 import { createFileCache } from './http/file-cache';
 import { limitBody } from './http/json-body';
+import { allowHosts, jsonBodiesOnly, sameOriginWrites } from './http/request-guards';
 import { securityHeaders } from './http/security-headers';
 import { acceptTokenFromQuery, requireToken } from './http/token-auth';
 import { createNotebookStore } from './notebooks/store';
@@ -32,6 +33,7 @@ export type AppConfig = Pick<
   | 'webDistDir'
   | 'cacheDir'
   | 'token'
+  | 'allowedHosts'
   | 'maxBodyBytes'
   | 'sliceCacheBytes'
   | 'source'
@@ -62,16 +64,24 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
     '.parquet',
   );
   const app = new Hono();
-  app.onError(handleError);
+  app.onError(
+    errorHandler([
+      [config.datasetsDir, '<datasets>'],
+      [config.notebooksDir, '<notebooks>'],
+      [config.cacheDir, '<cache>'],
+      [config.webDistDir, '<web>'],
+    ]),
+  );
   app.notFound(handleNotFound);
 
+  // Order matters: who is asking (Host, Origin) before whether they hold the token, before the body.
   app.use('*', securityHeaders());
-  if (config.token !== undefined) {
-    for (const pages of ['/', '/index.html', '/notebooks/*'])
-      app.use(pages, acceptTokenFromQuery(config.token));
-    app.use('/api/*', requireToken(config.token));
-    app.use('/datasets/*', requireToken(config.token));
-  }
+  app.use('*', allowHosts(config.allowedHosts));
+  app.use('*', sameOriginWrites());
+  for (const pages of ['/', '/index.html', '/notebooks/*'])
+    app.use(pages, acceptTokenFromQuery(config.token));
+  app.use('*', requireToken(config.token, ['/api/health']));
+  app.use('/api/*', jsonBodiesOnly());
   app.use('/api/*', limitBody(config.maxBodyBytes));
 
   app.route(

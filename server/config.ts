@@ -1,4 +1,5 @@
 /** The sidecar's configuration, read from the environment once at start. */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseIntervals, type SnapshotKind } from './snapshots/kinds';
@@ -23,8 +24,18 @@ export interface VolLabConfig {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  /** Required when `host` is not loopback. */
-  token?: string;
+  /**
+   * The secret every route but `/api/health` requires: `VOLLAB_TOKEN`, or one generated per start (printed in
+   * the URL `npm start` shows). `VOLLAB_TOKEN` is required when `host` is not loopback.
+   */
+  token: string;
+  /** Whether `token` was generated at this start (so it must be shown to the user) or set by `VOLLAB_TOKEN`. */
+  tokenGenerated: boolean;
+  /**
+   * Host names (no ports) the sidecar answers to: the loopback names, `host`, and `VOLLAB_ALLOWED_HOSTS`
+   * (comma-separated). Any other `Host` header is refused, against DNS rebinding.
+   */
+  allowedHosts: string[];
   maxBodyBytes: number;
   /** Upper bound on the slice cache's size on disk. */
   sliceCacheBytes: number;
@@ -53,7 +64,7 @@ const MIB = 1024 * 1024;
  * Read and validate the configuration; relative paths resolve against `cwd`.
  * `PORT` (8787), `HOST` (127.0.0.1), `VOLLAB_DATA_DIR` (./datasets), `VOLLAB_NOTEBOOKS_DIR` (./notebooks),
  * `VOLLAB_WEB_DIST` (./web/dist), `VOLLAB_CACHE_DIR` (./.vollab/cache), `VOLLAB_SOURCE` (simulated),
- * `VOLLAB_TOKEN`, `VOLLAB_MAX_BODY_BYTES` (5 MiB), `VOLLAB_SLICE_CACHE_BYTES` (512 MiB); with
+ * `VOLLAB_TOKEN` (generated), `VOLLAB_ALLOWED_HOSTS` (none beyond loopback and HOST), `VOLLAB_MAX_BODY_BYTES` (5 MiB), `VOLLAB_SLICE_CACHE_BYTES` (512 MiB); with
  * `VOLLAB_SOURCE=live`: `DERIBIT_URL`, `POLYMARKET_GAMMA_URL`, `POLYMARKET_CLOB_URL` (the real hosts);
  * `VOLLAB_SNAPSHOTS` (off), `VOLLAB_SNAPSHOT_CURRENCIES` (BTC,ETH).
  *
@@ -65,12 +76,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const host = (env.HOST ?? '127.0.0.1').trim();
   if (host === '') throw new Error('invalid HOST: empty');
   const token = env.VOLLAB_TOKEN === '' ? undefined : env.VOLLAB_TOKEN;
-  if (token !== undefined && token.length < 16) {
-    throw new Error('invalid VOLLAB_TOKEN: use at least 16 characters');
+  if (token !== undefined && (token.length < 16 || /[^\x21-\x7e]/.test(token))) {
+    throw new Error('invalid VOLLAB_TOKEN: use at least 16 printable ASCII characters, no spaces');
   }
   if (!isLoopback(host) && token === undefined) {
     throw new Error(`HOST ${host} is not loopback: set VOLLAB_TOKEN to expose the sidecar`);
   }
+  const allowedHosts = allowedHostNames(host, env.VOLLAB_ALLOWED_HOSTS);
   const source = (env.VOLLAB_SOURCE ?? 'simulated').trim() || 'simulated';
   if (!(MARKET_SOURCES as readonly string[]).includes(source)) {
     throw new Error(`invalid VOLLAB_SOURCE: ${source} (expected ${MARKET_SOURCES.join(', ')})`);
@@ -89,7 +101,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     cacheDir: resolve(cwd, env.VOLLAB_CACHE_DIR ?? './.vollab/cache'),
     host,
     port: integer('PORT', env.PORT, 8787, 0, 65535),
-    ...(token === undefined ? {} : { token }),
+    // 32 random bytes: 43 URL-safe characters, in the printed URL as `?token=…`.
+    token: token ?? randomBytes(32).toString('base64url'),
+    tokenGenerated: token === undefined,
+    allowedHosts,
     maxBodyBytes: integer(
       'VOLLAB_MAX_BODY_BYTES',
       env.VOLLAB_MAX_BODY_BYTES,
@@ -118,6 +133,27 @@ export function isLoopback(host: string): boolean {
   return (
     host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)
   );
+}
+
+/** Names a browser may put in `Host` for this sidecar: loopback, HOST unless a wildcard address, the extras. */
+function allowedHostNames(host: string, extra: string | undefined): string[] {
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '[::]';
+  if (!wildcard) names.add(normalizeHostName(host));
+  for (const raw of (extra ?? '').split(',')) {
+    const name = raw.trim();
+    if (name === '') continue;
+    if (!/^([A-Za-z0-9.-]+|\[?[0-9a-fA-F:.]+\]?)$/.test(name))
+      throw new Error(`invalid VOLLAB_ALLOWED_HOSTS: ${name} (expected host names without ports)`);
+    names.add(normalizeHostName(name));
+  }
+  return [...names];
+}
+
+/** A host name as it appears in a URL: lower case, IPv6 in brackets. */
+export function normalizeHostName(host: string): string {
+  const lower = host.toLowerCase();
+  return lower.includes(':') && !lower.startsWith('[') ? `[${lower}]` : lower;
 }
 
 const URL_VARS = [

@@ -13,7 +13,11 @@ describe('loadConfig', () => {
       source: 'simulated',
       maxBodyBytes: 5 * 1024 * 1024,
     });
-    expect(config.token).toBeUndefined();
+    // No VOLLAB_TOKEN: a fresh URL-safe token of 32 random bytes per start, and only loopback names allowed.
+    expect(config.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(config.tokenGenerated).toBe(true);
+    expect(loadConfig({}, '/srv/vollab').token).not.toBe(config.token);
+    expect(config.allowedHosts).toEqual(['127.0.0.1', 'localhost', '[::1]']);
     expect(config.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
@@ -105,6 +109,18 @@ describe('loadConfig', () => {
       'a'.repeat(16),
     );
     expect(() => loadConfig({ VOLLAB_TOKEN: 'short' })).toThrow('invalid VOLLAB_TOKEN');
+    expect(() => loadConfig({ VOLLAB_TOKEN: 'sixteen chars or more' })).toThrow('invalid VOLLAB_TOKEN');
+    expect(loadConfig({ VOLLAB_TOKEN: 'a'.repeat(16) }).tokenGenerated).toBe(false);
+    expect(
+      loadConfig({ HOST: '::1', VOLLAB_ALLOWED_HOSTS: ' lab.example.com, 10.0.0.5 ,fe80::1' })
+        .allowedHosts,
+    ).toEqual(['127.0.0.1', 'localhost', '[::1]', 'lab.example.com', '10.0.0.5', '[fe80::1]']);
+    expect(
+      loadConfig({ HOST: '0.0.0.0', VOLLAB_TOKEN: 'a'.repeat(16) }).allowedHosts,
+    ).not.toContain('0.0.0.0');
+    expect(() => loadConfig({ VOLLAB_ALLOWED_HOSTS: 'lab.example.com:8787' })).toThrow(
+      'invalid VOLLAB_ALLOWED_HOSTS: lab.example.com:8787 (expected host names without ports)',
+    );
     expect(() => loadConfig({ PORT: '80a' })).toThrow('invalid PORT: 80a');
     expect(() => loadConfig({ PORT: '70000' })).toThrow('invalid PORT: 70000');
     expect(() => loadConfig({ VOLLAB_SOURCE: 'binance' })).toThrow(

@@ -2,7 +2,7 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
-import { createFixture, type Fixture } from './fixtures';
+import { createFixture, signedInApp, type Fixture } from './fixtures';
 
 describe('GET|HEAD /datasets/**', () => {
   let fx: Fixture;
@@ -14,7 +14,7 @@ describe('GET|HEAD /datasets/**', () => {
 
   beforeAll(async () => {
     fx = await createFixture();
-    app = createApp(fx.config);
+    app = signedInApp(fx.config);
     const path = fx.entry.partitions[0]!.path;
     bytes = await readFile(join(fx.config.datasetsDir, path));
     url = `/datasets/${path.replaceAll('=', '%3D')}`;

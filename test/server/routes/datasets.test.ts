@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import {
   createFixture,
+  signedInApp,
   fixtureRows,
   readParquetBody,
   type Fixture,
@@ -25,7 +26,7 @@ describe('/api/datasets', () => {
 
   beforeAll(async () => {
     fx = await createFixture();
-    app = createApp(fx.config);
+    app = signedInApp(fx.config);
   });
   afterAll(() => fx.cleanup());
 
@@ -119,7 +120,7 @@ describe('/api/datasets', () => {
         join(local.config.datasetsDir, local.entry.partitions[1]!.path),
         'not parquet',
       );
-      const localApp = createApp(local.config);
+      const localApp = signedInApp(local.config);
       const params = new URLSearchParams({
         where: JSON.stringify({ currency: 'BTC' }),
         columns: 'close',

@@ -12,6 +12,8 @@ import type {
   DatasetPartition,
 } from '../../../server/datasets/catalog-types';
 import { execute, quoteLiteral } from '../../../server/db/duckdb';
+import type { Hono } from 'hono';
+import { createApp, type AppConfig } from '../../../server/app';
 import { loadConfig, type VolLabConfig } from '../../../server/config';
 
 export const CURRENCIES = ['BTC', 'ETH'] as const;
@@ -162,4 +164,23 @@ export function jsonApi(
         ? {}
         : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
     });
+}
+
+/**
+ * The app of `createApp`, whose `request` sends `config.token` as a bearer token unless the caller sets
+ * `Authorization` itself: route tests exercise the routes, test/server/routes/guards.test.ts the token.
+ *
+ * @example
+ * const app = signedInApp(fx.config);
+ * await app.request('http://localhost/api/datasets'); // 200, not 401
+ */
+export function signedInApp(config: AppConfig): Hono {
+  const app = createApp(config);
+  const request = app.request;
+  app.request = (input, init, ...rest) => {
+    const headers = new Headers(init?.headers);
+    if (!headers.has('Authorization')) headers.set('Authorization', `Bearer ${config.token}`);
+    return request(input, { ...init, headers }, ...rest);
+  };
+  return app;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { contentEtag } from '../../../server/http/etag';
-import { createFixture, jsonApi, type Fixture } from './fixtures';
+import { createFixture, signedInApp, jsonApi, type Fixture } from './fixtures';
 
 const ar = { kind: 'ar', p: 1, coefficients: [0.1, 0.5], sigma2: 2, tail: [3] };
 const artifacts = {
@@ -20,7 +20,7 @@ describe('/api/models', () => {
 
   beforeAll(async () => {
     fx = await createFixture({ env: { VOLLAB_MAX_BODY_BYTES: '20000' } });
-    app = createApp(fx.config);
+    app = signedInApp(fx.config);
     // The default folder is `models/` beside the cache folder (`.vollab/models` in a checkout).
     dir = join(fx.root, 'models');
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { contentEtag } from '../../../server/http/etag';
-import { createFixture, jsonApi, type Fixture } from './fixtures';
+import { createFixture, signedInApp, jsonApi, type Fixture } from './fixtures';
 
 describe('/api/notebooks', () => {
   let fx: Fixture;
@@ -13,7 +13,7 @@ describe('/api/notebooks', () => {
 
   beforeAll(async () => {
     fx = await createFixture({ env: { VOLLAB_MAX_BODY_BYTES: '4096' } });
-    app = createApp(fx.config);
+    app = signedInApp(fx.config);
     dir = fx.config.notebooksDir;
   });
   afterAll(() => fx.cleanup());
