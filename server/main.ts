@@ -17,6 +17,10 @@ import { startLocalExchange, type LocalExchange } from './sources/simulated/star
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8787/`, with the port actually bound. */
   url: string;
+  /** `url` with `?token=…`: opening it signs the browser in (an HttpOnly cookie) and drops the token. */
+  signInUrl: string;
+  /** The token every route but `/api/health` requires (`Authorization: Bearer <token>` or the cookie). */
+  token: string;
   port: number;
   /** The simulated exchange when `config.simulatedExchange`, else null. */
   exchange: LocalExchange | null;
@@ -33,7 +37,7 @@ export function deribitWsUrl(baseUrl: string): string {
  *
  * @example
  * const server = await startServer({ ...loadConfig(process.env), port: 0, simulatedExchange: false });
- * await fetch(new URL('api/health', server.url));
+ * await fetch(new URL('api/notebooks', server.url), { headers: { Authorization: `Bearer ${server.token}` } });
  * await server.close();
  */
 export async function startServer(config: VolLabConfig): Promise<RunningServer> {
@@ -86,8 +90,11 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
             info.family === 'IPv6' || info.address.includes(':')
               ? `[${info.address}]`
               : info.address;
+          const url = `http://${host}:${info.port}/`;
           resolve({
-            url: `http://${host}:${info.port}/`,
+            url,
+            signInUrl: `${url}?token=${encodeURIComponent(config.token)}`,
+            token: config.token,
             port: info.port,
             exchange,
             close: async () => {

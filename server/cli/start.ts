@@ -1,6 +1,7 @@
 /**
  * `npm start`: generate the bundled datasets if missing, build the workbench if it is stale, serve it.
- * Prints `Vol Lab is running at http://127.0.0.1:8787/ (simulated data)`.
+ * Prints `Vol Lab is running at http://127.0.0.1:8787/?token=… (simulated data)`: the token in that URL is what
+ * lets a browser in (generated per start unless VOLLAB_TOKEN is set).
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
       `Port ${config.port} on ${config.host} is in use (another Vol Lab?). Choose another: PORT=${config.port + 1} npm start`,
     );
   });
-  log(`Vol Lab is running at ${server.url} (${config.source} data)`);
+  log(`Vol Lab is running at ${server.signInUrl} (${config.source} data)`);
   closeOnSignal(() => server.close());
 }
 

@@ -100,6 +100,7 @@ export const suite: BenchSuite = {
     for (const [file, text] of Object.entries(notebooks))
       await writeFile(join(workbench.notebooksDir, file), text);
     ({ context, close: closeBrowser } = await launchChromium());
+    await workbench.signIn(context);
     page = await context.newPage();
   },
   async teardown() {

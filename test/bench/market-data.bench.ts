@@ -84,12 +84,12 @@ const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 
 /** Sequential GETs, each with a new start_timestamp (a cache miss); latencies in ms. */
-async function timed(base: string): Promise<number[]> {
+async function timed(base: string, headers: Record<string, string> = {}): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
     const url = `${base}get_last_trades_by_currency_and_time?currency=BTC&count=1&start_timestamp=${++query}&end_timestamp=${T0}`;
     const t = performance.now();
-    const res = await fetch(url);
+    const res = await fetch(url, { headers });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
     out.push(performance.now() - t);
@@ -99,7 +99,9 @@ async function timed(base: string): Promise<number[]> {
 
 async function overhead(p: number): Promise<{ value: number; unit: string }> {
   const direct = await timed(`${ex.url}/api/v2/public/`);
-  const proxied = await timed(`${server.url}api/deribit/`);
+  const proxied = await timed(`${server.url}api/deribit/`, {
+    Authorization: `Bearer ${server.token}`,
+  });
   return {
     value: percentile(proxied, p) - percentile(direct, p),
     unit: `ms (direct ${percentile(direct, p).toFixed(2)} ms, proxied ${percentile(proxied, p).toFixed(2)} ms)`,
@@ -128,7 +130,8 @@ export const suite: BenchSuite = {
     const url = `${server.url.replace('http', 'ws')}api/live`;
     sockets = await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
-        const s = { ws: new WebSocket(url), latencies: [] as number[], count: 0 };
+        const headers = { Authorization: `Bearer ${server.token}` };
+        const s = { ws: new WebSocket(url, { headers }), latencies: [] as number[], count: 0 };
         s.ws.on('message', (raw) => {
           const f = JSON.parse(String(raw));
           if (f.type !== 'data') return;

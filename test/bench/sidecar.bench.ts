@@ -4,15 +4,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createApp } from '../../server/app';
 import { startServer, type RunningServer } from '../../server/main';
-import { createFixture, type Fixture } from '../server/routes/fixtures';
+import { createFixture, signedInApp, type Fixture } from '../server/routes/fixtures';
 import type { BenchSuite } from './harness';
 
 const ROWS_PER_CURRENCY = 500_000;
 const PER_DAY = 1000;
 let fx: Fixture;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof signedInApp>;
 let server: RunningServer;
 let fileUrl = '';
 let fileBytes = 0;
@@ -33,7 +32,7 @@ export const suite: BenchSuite = {
   name: 'sidecar',
   async setup() {
     fx = await createFixture({ rows: ROWS_PER_CURRENCY, perDay: PER_DAY });
-    app = createApp(fx.config);
+    app = signedInApp(fx.config);
     server = await startServer({ ...fx.config, port: 0 });
     const path = fx.entry.partitions[0]!.path;
     fileBytes = (await readFile(join(fx.config.datasetsDir, path))).length;
@@ -95,7 +94,7 @@ export const suite: BenchSuite = {
       goal: '< 5 ms',
       run: async () => {
         const res = await fetch(new URL(fileUrl, server.url), {
-          headers: { Range: 'bytes=0-65535' },
+          headers: { Range: 'bytes=0-65535', Authorization: `Bearer ${server.token}` },
         });
         await expectStatus(res, 206);
       },

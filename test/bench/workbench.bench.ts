@@ -22,6 +22,7 @@ const HOURLY_TO_DAILY = `
 async function coldOpen(): Promise<number> {
   // A fresh browser context per run: empty HTTP cache, nothing compiled yet.
   const context = await browser.context.browser()!.newContext();
+  await workbench.signIn(context);
   const page = await context.newPage();
   const start = performance.now();
   await page.goto(`${workbench.url}/notebooks/btc-realized-volatility`);
@@ -36,6 +37,7 @@ export const suite: BenchSuite = {
   async setup() {
     workbench = await startWorkbench();
     browser = await launchChromium();
+    await workbench.signIn(browser.context);
     warmPage = await browser.context.newPage();
     await warmPage.goto(`${workbench.url}/notebooks/btc-realized-volatility`);
     await waitForSettled(warmPage);

@@ -12,7 +12,11 @@ describe('bad input in the workbench', () => {
   async function putNotebook(path: string, text: string, etag?: string): Promise<string> {
     const response = await fetch(`${workbench.url}/api/notebooks/${path}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', ...(etag ? { 'if-match': etag } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${workbench.token}`,
+        ...(etag ? { 'if-match': etag } : {}),
+      },
       body: JSON.stringify({ text }),
     });
     expect(response.status).toBeLessThan(300);

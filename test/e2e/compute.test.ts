@@ -84,6 +84,7 @@ describe('long computations in the browser', () => {
     for (const [name, text] of Object.entries(notebooks))
       await writeFile(join(workbench.notebooksDir, name), text);
     ({ context, close: closeBrowser } = await launchChromium());
+    await workbench.signIn(context);
   });
 
   afterAll(async () => {

@@ -145,14 +145,18 @@ describe('the workbench in Debian chromium', () => {
     ].join('\n');
     const created = await fetch(`${workbench.url}/api/notebooks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${workbench.token}` },
       body: JSON.stringify({ title: 'Broken SQL', path: 'broken-sql.md' }),
     });
     expect(created.status).toBe(201);
     const { etag } = (await created.json()) as { etag: string };
     const saved = await fetch(`${workbench.url}/api/notebooks/broken-sql.md`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', 'if-match': etag },
+      headers: {
+        'content-type': 'application/json',
+        'if-match': etag,
+        authorization: `Bearer ${workbench.token}`,
+      },
       body: JSON.stringify({ text }),
     });
     expect(saved.status).toBe(200);

@@ -31,7 +31,9 @@ interface Client {
 }
 
 async function connect(): Promise<Client> {
-  const ws = new WebSocket(`${server.url.replace('http', 'ws')}api/live`);
+  const ws = new WebSocket(`${server.url.replace('http', 'ws')}api/live`, {
+    headers: { Authorization: `Bearer ${server.token}` },
+  });
   const frames: Record<string, unknown>[] = [];
   ws.on('message', (raw) => frames.push(JSON.parse(String(raw))));
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
@@ -164,7 +166,9 @@ describe('/api/live on the simulated exchange', () => {
     ]);
     expect(c.ws.readyState).toBe(WebSocket.OPEN);
     c.ws.close();
-    const res = await fetch(new URL('api/live', server.url));
+    const res = await fetch(new URL('api/live', server.url), {
+      headers: { Authorization: `Bearer ${server.token}` },
+    });
     expect(res.status).toBe(426);
   });
 });

@@ -35,7 +35,9 @@ afterAll(async () => {
 });
 
 const api = async (path: string) => {
-  const res = await fetch(new URL(path, server.url));
+  const res = await fetch(new URL(path, server.url), {
+    headers: { Authorization: `Bearer ${server.token}` },
+  });
   expect(res.status, path).toBe(200);
   return res.json();
 };
@@ -69,7 +71,9 @@ describe('startServer with the simulated exchange', () => {
   });
 
   it('streams index ticks to /api/live in real time', async () => {
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}api/live`);
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}api/live`, {
+      headers: { Authorization: `Bearer ${server.token}` },
+    });
     const data: { price: number; timestamp: number }[] = [];
     ws.on('message', (raw) => {
       const f = JSON.parse(String(raw));

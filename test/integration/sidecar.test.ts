@@ -6,10 +6,15 @@ import { startServer, type RunningServer } from '../../server/main';
 import { createFixture, type Fixture } from '../server/routes/fixtures';
 
 /** A GET with the path sent exactly as written (fetch would normalize `..`). */
-function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {
+function rawGet(
+  base: string,
+  path: string,
+  token: string,
+): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(base);
+  const headers = { Authorization: `Bearer ${token}` };
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method: 'GET' }, (res) => {
+    const req = request({ hostname, port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -43,7 +48,7 @@ describe('sidecar on a loopback socket', () => {
     const path = fx.entry.partitions[1]!.path;
     const bytes = await readFile(join(fx.config.datasetsDir, path));
     const res = await fetch(new URL(`datasets/${path}`, server.url), {
-      headers: { Range: 'bytes=4-131' },
+      headers: { Range: 'bytes=4-131', Authorization: `Bearer ${server.token}` },
     });
     expect(res.status).toBe(206);
     expect(res.headers.get('Content-Range')).toBe(`bytes 4-131/${bytes.length}`);
@@ -51,8 +56,11 @@ describe('sidecar on a loopback socket', () => {
   });
 
   it('round-trips a notebook: create, read, save, stale save → 409, delete', async () => {
-    const api = (path: string, init?: RequestInit) =>
-      fetch(new URL(`api/notebooks${path}`, server.url), init);
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(new URL(`api/notebooks${path}`, server.url), {
+        ...init,
+        headers: { Authorization: `Bearer ${server.token}`, ...init.headers },
+      });
     const json = { 'Content-Type': 'application/json' };
     const created = await (
       await api('', {
@@ -90,7 +98,7 @@ describe('sidecar on a loopback socket', () => {
       '/datasets/..\\..\\etc\\passwd',
       '/api/notebooks/../../x.md',
     ]) {
-      const res = await rawGet(server.url, path);
+      const res = await rawGet(server.url, path, server.token);
       expect([400, 403, 404], path).toContain(res.status);
       expect(res.body).not.toContain('root:');
     }

@@ -6,6 +6,8 @@ import { startWorkbench, type Workbench } from './workbench';
 
 export interface WorkbenchSession {
   readonly url: string;
+  /** The sidecar's token (the browser context already holds its cookie). */
+  readonly token: string;
   readonly notebooksDir: string;
   readonly context: BrowserContext;
 }
@@ -16,6 +18,7 @@ export function useWorkbench(): WorkbenchSession {
   beforeAll(async () => {
     workbench = await startWorkbench();
     browser = await launchChromium();
+    await workbench.signIn(browser.context);
   });
   afterAll(async () => {
     await browser?.close();
@@ -24,6 +27,9 @@ export function useWorkbench(): WorkbenchSession {
   return {
     get url() {
       return workbench!.url;
+    },
+    get token() {
+      return workbench!.token;
     },
     get notebooksDir() {
       return workbench!.notebooksDir;

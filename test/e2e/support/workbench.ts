@@ -5,9 +5,11 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { loadConfig } from '../../../server/config';
 import { ensureBundledDatasets } from '../../../server/datasets/generate';
+import { tokenCookieName } from '../../../server/http/token-auth';
 import { startServer } from '../../../server/main';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -26,8 +28,13 @@ export function buildWorkbench(): Promise<unknown> {
 }
 
 export interface Workbench {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
   url: string;
+  /** The sidecar's token: `Authorization: Bearer <token>` for Node-side requests. */
+  token: string;
   notebooksDir: string;
+  /** Give a browser context the cookie that opening the printed `/?token=…` URL would have set. */
+  signIn(context: BrowserContext): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,9 +57,21 @@ export async function startWorkbench(): Promise<Workbench> {
   });
   // The workbench does not use market data yet: no simulated exchange.
   const server = await startServer({ ...config, webDistDir, simulatedExchange: false });
+  const url = server.url.replace(/\/$/, '');
   return {
-    url: server.url.replace(/\/$/, ''),
+    url,
+    token: server.token,
     notebooksDir,
+    signIn: (context) =>
+      context.addCookies([
+        {
+          name: tokenCookieName(new URL(url).host),
+          value: server.token,
+          url,
+          httpOnly: true,
+          sameSite: 'Strict',
+        },
+      ]),
     async close() {
       await server.close();
       await rm(notebooksDir, { recursive: true, force: true });

@@ -104,7 +104,7 @@ describe('request guards', () => {
         headers: { ...auth(), 'Content-Type': 'application/json', ...headers },
         body: JSON.stringify({ title: 'Planted' }),
       });
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { Origin: 'http://evil.example' },
       { Origin: 'http://127.0.0.1:9999' }, // same site, other port: the cookie would be sent
       { Origin: 'null' },
