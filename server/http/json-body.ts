@@ -1,4 +1,7 @@
-/** Request bodies: a size bound (hono's body-limit, 413) and JSON parsing that fails with a 400. */
+/**
+ * Request bodies: a size bound (hono's body-limit, 413), strict UTF-8 (a body that is not valid UTF-8 is a
+ * 400, never silently repaired with U+FFFD), and JSON parsing that fails with a 400.
+ */
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { httpError } from './errors';
@@ -19,13 +22,28 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
 }
 
 /**
- * Parse the body as a JSON object; malformed JSON or a non-object is a 400.
+ * The body as text; bytes that are not valid UTF-8 are a 400.
+ *
+ * @example
+ * const text = await readUtf8(c);
+ */
+export async function readUtf8(c: Context): Promise<string> {
+  const bytes = await c.req.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw httpError(400, 'request body is not valid UTF-8', {}, error);
+  }
+}
+
+/**
+ * Parse the body as a JSON object; invalid UTF-8, malformed JSON or a non-object is a 400.
  *
  * @example
  * const { title } = await readJsonObject(c);
  */
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
+  const text = await readUtf8(c);
   let value: unknown;
   try {
     value = JSON.parse(text);

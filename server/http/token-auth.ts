@@ -66,7 +66,8 @@ function isNavigation(c: Context): boolean {
 function markPrivate(headers: Headers): void {
   const rule = headers.get('Cache-Control');
   if (rule === null) headers.set('Cache-Control', 'private, no-cache');
-  else if (/\bpublic\b/i.test(rule)) headers.set('Cache-Control', rule.replace(/\bpublic\b/i, 'private'));
+  else if (/\bpublic\b/i.test(rule))
+    headers.set('Cache-Control', rule.replace(/\bpublic\b/i, 'private'));
   else if (!/\b(private|no-store)\b/i.test(rule)) headers.set('Cache-Control', `private, ${rule}`);
 }
 

@@ -66,8 +66,16 @@ export function slugify(title: string): string {
   return slug === '' ? 'untitled' : slug;
 }
 
-/** The text of a new notebook: the title as front matter and as a heading. */
+/**
+ * The text of a new notebook: the title as front matter and as a heading. The heading is Markdown prose, where
+ * `${…}` runs as code and HTML renders: the title's Markdown punctuation is escaped so it shows as typed and
+ * nothing in it runs (a title is data, possibly from another page's request).
+ *
+ * @example
+ * newNotebookText('Costs ${x}'); // '---\ntitle: "Costs ${x}"\n---\n\n# Costs \\$\\{x\\}\n'
+ */
 export function newNotebookText(title: string): string {
   const yaml = /^[\p{L}\p{N}][\p{L}\p{N} _.,()/-]*$/u.test(title) ? title : JSON.stringify(title);
-  return `---\ntitle: ${yaml}\n---\n\n# ${title}\n`;
+  const heading = title.replace(/[\\`*_{}[\]<>$&#|!~]/g, '\\$&');
+  return `---\ntitle: ${yaml}\n---\n\n# ${heading}\n`;
 }

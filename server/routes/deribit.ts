@@ -25,6 +25,11 @@ interface MethodSpec {
   optional?: Record<string, Check>;
 }
 
+/** The check an allow-list names for `key`, if it names one itself (never an inherited property). */
+function ownCheck(checks: Record<string, Check> | undefined, key: string): Check | undefined {
+  return checks !== undefined && Object.hasOwn(checks, key) ? checks[key] : undefined;
+}
+
 /** The allow-list: method → parameters and cache TTL. */
 export const DERIBIT_METHODS: Readonly<Record<string, MethodSpec>> = {
   get_instruments: { ttlMs: 60_000, required: { currency }, optional: { kind, expired: boolean } },
@@ -92,15 +97,16 @@ export function deribitRoutes(client: DeribitHttpClient, cache = createProxyCach
     if (!spec)
       throw httpError(404, `unknown method: ${method}`, { allowed: Object.keys(DERIBIT_METHODS) });
     const query = c.req.query();
-    const params: Record<string, string> = {};
+    // Own properties only: `constructor` or `valueOf` must not find Object.prototype's functions.
+    const params: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [key, value] of Object.entries(query)) {
-      const check = spec.required[key] ?? spec.optional?.[key];
+      const check = ownCheck(spec.required, key) ?? ownCheck(spec.optional, key);
       if (!check) throw httpError(400, `unknown parameter: ${key}`);
       if (!check(value)) throw httpError(400, `invalid ${key}: ${value}`);
       params[key] = value;
     }
     for (const key of Object.keys(spec.required))
-      if (!(key in params)) throw httpError(400, `missing ${key}`);
+      if (!Object.hasOwn(params, key)) throw httpError(400, `missing ${key}`);
     const key = `${method}?${Object.keys(params)
       .sort()
       .map((k) => `${k}=${params[k]}`)

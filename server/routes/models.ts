@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { etagMatches } from '../http/etag';
 import { httpError } from '../http/errors';
-import { limitBody } from '../http/json-body';
+import { limitBody, readUtf8 } from '../http/json-body';
 import { rawPathAfter } from '../http/safe-path';
 import { modelsDir } from '../models/dir';
 import { modelNameFromUrl } from '../models/names';
@@ -37,7 +37,7 @@ export function modelRoutes(store: ModelStore, options: { maxBytes?: number } = 
     const name = nameOf(c);
     const ifMatch = c.req.header('If-Match');
     const ifNoneMatch = c.req.header('If-None-Match');
-    const saved = await store.write(name, await c.req.text(), {
+    const saved = await store.write(name, await readUtf8(c), {
       ...(ifMatch === undefined ? {} : { ifMatch }),
       ...(ifNoneMatch === undefined ? {} : { ifNoneMatch }),
     });

@@ -24,7 +24,10 @@ function pathMistakes(path: string, reading: boolean): (error: unknown) => never
     const throughFile = isErrno(error, 'ENOTDIR');
     if (!throughFile && !isErrno(error, 'EISDIR')) throw error;
     const why = throughFile ? 'part of the path is a notebook file' : 'a folder has this name';
-    throw httpError(reading ? 404 : 409, `${reading ? 'no such notebook' : 'cannot write'}: ${path} (${why})`);
+    throw httpError(
+      reading ? 404 : 409,
+      `${reading ? 'no such notebook' : 'cannot write'}: ${path} (${why})`,
+    );
   };
 }
 

@@ -27,7 +27,8 @@ const TOKEN = /^\d{1,100}$/;
 function listParams(query: Record<string, string>): ListParams {
   const out: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(query)) {
-    const check = LIST_KEYS[k];
+    // Own properties only: `constructor` or `valueOf` must not find Object.prototype's functions.
+    const check = Object.hasOwn(LIST_KEYS, k) ? LIST_KEYS[k] : undefined;
     if (!check) throw httpError(400, `unknown parameter: ${k}`);
     if (!check(v)) throw httpError(400, `invalid ${k}: ${v}`);
     out[k] =

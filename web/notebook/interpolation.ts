@@ -16,11 +16,16 @@ export interface Interpolation {
  * with acorn, so braces, strings and template literals inside it are handled.
  * Throws CellSyntaxError if no complete expression closed by `}` follows.
  * @example readInterpolation('a ${x + 1} b', 2).source // 'x + 1'
+ * @example readInterpolation('${(x)}', 0).source // '(x)'
  */
 export function readInterpolation(text: string, start: number): Interpolation {
   let expression: Expression;
+  let end: number;
   try {
     expression = parseExpressionAt(text, start + 2, acornOptions);
+    // Without preserveParens acorn drops the parentheses around a whole expression (`(1+1)` is a
+    // BinaryExpression ending before `)`), so the end comes from a second parse that keeps them.
+    end = parseExpressionAt(text, start + 2, { ...acornOptions, preserveParens: true }).end;
   } catch (error) {
     const pos = (error as { pos?: number }).pos ?? start;
     throw new CellSyntaxError(
@@ -28,7 +33,6 @@ export function readInterpolation(text: string, start: number): Interpolation {
       pos,
     );
   }
-  let end = expression.end;
   while (end < text.length && /\s/.test(text[end]!)) end++;
   if (text[end] !== '}') throw new CellSyntaxError('expected } after interpolation', end);
   const source = text.slice(start + 2, end).trim();

@@ -109,7 +109,9 @@ describe('loadConfig', () => {
       'a'.repeat(16),
     );
     expect(() => loadConfig({ VOLLAB_TOKEN: 'short' })).toThrow('invalid VOLLAB_TOKEN');
-    expect(() => loadConfig({ VOLLAB_TOKEN: 'sixteen chars or more' })).toThrow('invalid VOLLAB_TOKEN');
+    expect(() => loadConfig({ VOLLAB_TOKEN: 'sixteen chars or more' })).toThrow(
+      'invalid VOLLAB_TOKEN',
+    );
     expect(loadConfig({ VOLLAB_TOKEN: 'a'.repeat(16) }).tokenGenerated).toBe(false);
     expect(
       loadConfig({ HOST: '::1', VOLLAB_ALLOWED_HOSTS: ' lab.example.com, 10.0.0.5 ,fe80::1' })

@@ -103,4 +103,15 @@ describe('/api/deribit proxy', () => {
     expect(await res.json()).toMatchObject({ error: { code: -32602 } });
     expect(calls).toHaveLength(1);
   });
+
+  it('accepts only parameters the allow-list names itself: Object.prototype names are unknown (400)', async () => {
+    const { app, calls } = setup(() => ok({ mark_price: 1 }));
+    for (const name of ['constructor', 'valueOf', 'toString', 'hasOwnProperty', '__proto__']) {
+      const res = await app.request(`/api/deribit/ticker?instrument_name=BTC-PERPETUAL&${name}=1`);
+      expect(res.status, name).toBe(400);
+      expect((await res.json()).error.message).toBe(`unknown parameter: ${name}`);
+    }
+    expect((await app.request('/api/deribit/ticker?constructor=x')).status).toBe(400);
+    expect(calls).toHaveLength(0);
+  });
 });

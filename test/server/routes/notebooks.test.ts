@@ -176,4 +176,58 @@ describe('/api/notebooks', () => {
     expect(big.status).toBe(413);
     expect((await big.json()).error.status).toBe(413);
   });
+
+  it('refuses a body that is not valid UTF-8 (400) instead of saving U+FFFD in its place', async () => {
+    const json = new TextEncoder().encode(JSON.stringify({ text: 'price: XX' }));
+    const i = json.indexOf(0x58); // the first X
+    for (const bad of [[0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80]]) {
+      const body = new Uint8Array([...json.subarray(0, i), ...bad, ...json.subarray(i + 1)]);
+      const res = await app.request('http://localhost/api/notebooks/utf8.md', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.message).toBe('request body is not valid UTF-8');
+    }
+    expect(await readdir(dir)).not.toContain('utf8.md');
+    const good = await api('/utf8.md', { method: 'PUT', body: { text: 'σ = 0.62 ✓' } });
+    expect(good.status).toBe(201);
+    expect(await readFile(join(dir, 'utf8.md'), 'utf8')).toBe('σ = 0.62 ✓');
+  });
+
+  it('answers a path through a notebook file or onto a folder with 4xx and a message, not 500', async () => {
+    await writeFile(join(dir, 'through.md'), '# file\n');
+    await mkdir(join(dir, 'sub.md'), { recursive: true });
+    const cases: [string, string, number, string][] = [
+      [
+        'GET',
+        '/through.md/x.md',
+        404,
+        'no such notebook: through.md/x.md (part of the path is a notebook file)',
+      ],
+      [
+        'PUT',
+        '/through.md/x.md',
+        409,
+        'cannot write: through.md/x.md (part of the path is a notebook file)',
+      ],
+      ['PUT', '/sub.md', 409, 'cannot write: sub.md (a folder has this name)'],
+      [
+        'DELETE',
+        '/through.md/x.md',
+        404,
+        'no such notebook: through.md/x.md (part of the path is a notebook file)',
+      ],
+    ];
+    for (const [method, path, status, message] of cases) {
+      const res = await api(path, {
+        method,
+        ...(method === 'PUT' ? { body: { text: 'new' } } : {}),
+      });
+      expect(res.status, `${method} ${path}`).toBe(status);
+      expect((await res.json()).error.message).toBe(message);
+    }
+    expect(await readFile(join(dir, 'through.md'), 'utf8')).toBe('# file\n');
+  });
 });

@@ -65,4 +65,14 @@ describe('/api/polymarket proxy', () => {
     const res = await app.request('/api/polymarket/clob/midpoint?token_id=11');
     expect(res.status).toBe(502);
   });
+
+  it('accepts only list parameters it names itself: Object.prototype names are unknown (400)', async () => {
+    const { app, calls } = setup(() => Response.json([market]));
+    for (const name of ['constructor', 'valueOf', 'toString', 'hasOwnProperty']) {
+      const res = await app.request(`/api/polymarket/gamma/markets?limit=5&${name}=1`);
+      expect(res.status, name).toBe(400);
+      expect((await res.json()).error.message).toBe(`unknown parameter: ${name}`);
+    }
+    expect(calls).toHaveLength(0);
+  });
 });

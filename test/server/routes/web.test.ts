@@ -87,7 +87,9 @@ describe('errors', () => {
     expect(body.error.status).toBe(400);
     expect(body.error.sql).toContain('"volume" = CAST(? AS INTEGER)');
     // The SQL reads the partitions by path: relative to a label, never the server's absolute paths.
-    expect(body.error.sql).toContain("'<datasets>/source=simulated/kind=ticks/currency=BTC/part.parquet'");
+    expect(body.error.sql).toContain(
+      "'<datasets>/source=simulated/kind=ticks/currency=BTC/part.parquet'",
+    );
     expect(JSON.stringify(body)).not.toContain(fx.root);
     expect(JSON.stringify(body)).not.toContain(tmpdir());
     await rm(join(fx.config.datasetsDir, 'catalog.json'));
