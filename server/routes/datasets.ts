@@ -1,12 +1,15 @@
 /** `/api/datasets`: the catalog, one entry, and Parquet slices cut on the server. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { CatalogReader } from '../datasets/catalog-reader';
 import { partitionFiles, prunePartitions, sliceKey, writeSlice } from '../datasets/slice';
 import { httpError } from '../http/errors';
 import { etagMatches } from '../http/etag';
 import type { FileCache } from '../http/file-cache';
 import { sendFile } from '../http/send-file';
-import { parseSliceQuery } from './slice-query';
+import { readJsonObject } from '../http/json-body';
+import type { SliceQuery } from '../datasets/slice';
+import type { DatasetEntry } from '../datasets/catalog-types';
+import { parseSliceBody, parseSliceQuery } from './slice-query';
 
 export interface DatasetRouteDeps {
   datasetsDir: string;
@@ -30,12 +33,13 @@ export function datasetRoutes({ datasetsDir, catalog, sliceCache }: DatasetRoute
     return c.json(entry);
   });
 
-  app.get('/:name/slice', async (c) => {
-    const name = c.req.param('name');
+  /** Cut (or find cached) the slice `parse` describes and send it as Parquet, with its ETag. */
+  const slice = async (c: Context, parse: (entry: DatasetEntry) => Promise<SliceQuery>) => {
+    const name = c.req.param('name')!;
     const entry = await catalog.find(name);
     if (!entry) throw httpError(404, `unknown dataset: ${name}`);
     if (entry.partitions.length === 0) throw httpError(404, `dataset ${name} has no data files`);
-    const query = parseSliceQuery(entry, c.req.query());
+    const query = await parse(entry);
     const pruned = prunePartitions(entry, query.where);
     // With nothing left after pruning, read everything and let the WHERE return no rows, so the empty
     // file still has the dataset's columns.
@@ -54,7 +58,13 @@ export function datasetRoutes({ datasetsDir, catalog, sliceCache }: DatasetRoute
       cacheControl,
       contentType: 'application/vnd.apache.parquet',
     });
-  });
+  };
+
+  app.get('/:name/slice', (c) => slice(c, async (entry) => parseSliceQuery(entry, c.req.query())));
+  // The same slice with its spec in a JSON body: a long `where` list does not fit in a URL.
+  app.post('/:name/slice', (c) =>
+    slice(c, async (entry) => parseSliceBody(entry, await readJsonObject(c))),
+  );
 
   return app;
 }

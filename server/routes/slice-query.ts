@@ -13,7 +13,39 @@ import {
 } from '../datasets/slice';
 import { httpError } from '../http/errors';
 
-const MAX_IN_VALUES = 10_000;
+/** The most values one `where` list may hold (a POST body reaches it; a URL stops near 1,500). */
+export const MAX_IN_VALUES = 10_000;
+
+/**
+ * The slice spec of a `POST …/slice` JSON body (for a `where` too long for a URL):
+ * `{columns?: string[], where?: {…}, order?: string[], limit?: number}`, checked like the query string.
+ *
+ * @example
+ * parseSliceBody(entry, { columns: ['date', 'close'], where: { symbol: ['BTC', 'ETH'] }, limit: 100 });
+ */
+export function parseSliceBody(entry: DatasetEntry, body: Record<string, unknown>): SliceQuery {
+  const allowed = ['columns', 'where', 'order', 'limit'];
+  for (const key of Object.keys(body))
+    if (!allowed.includes(key)) throw httpError(400, `unknown slice field: ${key}`);
+  const names = (key: string): string | undefined => {
+    const value = body[key];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && !v.includes(',')))
+      throw httpError(400, `invalid ${key}: expected an array of column names`);
+    return value.join(',');
+  };
+  const { where, limit } = body;
+  if (where !== undefined && !isObject(where))
+    throw httpError(400, 'invalid where: expected a JSON object');
+  if (limit !== undefined && typeof limit !== 'number')
+    throw httpError(400, `invalid limit: expected a number`);
+  return parseSliceQuery(entry, {
+    columns: names('columns'),
+    order: names('order'),
+    where: where === undefined ? undefined : JSON.stringify(where),
+    limit: limit === undefined ? undefined : String(limit),
+  });
+}
 
 /**
  * @example

@@ -11,7 +11,7 @@ import { DatasetLoadError, fetchParquetAsIpc } from './parquet-client';
 import { isCacheableQuery } from './cacheable-query';
 import { QueryError } from './query-error';
 import { ResultCache, resultCacheKey } from './result-cache';
-import { missingTableName, sliceUrl, type SliceSpec } from './slice';
+import { missingTableName, sliceRequest, type SliceSpec } from './slice';
 
 /** What a SQL cell's query is told about the tables it reads and creates. */
 type SqlCellContext = Pick<SqlContext, 'datasets' | 'tables' | 'referenced'>;
@@ -79,7 +79,8 @@ export class DatasetStore {
       );
     }
     const start = performance.now();
-    const ipc = await fetchParquetAsIpc(sliceUrl(spec));
+    const { url, init } = sliceRequest(spec);
+    const ipc = await fetchParquetAsIpc(url, init);
     const fetched = performance.now();
     await this.db.insertArrowIpc(table, ipc);
     performance.measure(`vollab:fetch+decode ${table}`, { start, end: fetched });
@@ -89,7 +90,8 @@ export class DatasetStore {
   /** The `load()` builtin: a slice as an Arrow table, without touching DuckDB. */
   async load(name: string, options: Omit<SliceSpec, 'name' | 'as'> = {}): Promise<Table> {
     if (!(await this.entry(name))) throw new DatasetLoadError(`unknown dataset: ${name}`, 404);
-    return tableFromIPC(await fetchParquetAsIpc(sliceUrl({ name, ...options })));
+    const { url, init } = sliceRequest({ name, ...options });
+    return tableFromIPC(await fetchParquetAsIpc(url, init));
   }
 
   /**

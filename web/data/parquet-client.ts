@@ -1,5 +1,5 @@
 /** The main thread's side of the Parquet worker: fetch a Parquet URL, receive Arrow IPC bytes. */
-import type { ParquetResponse } from './parquet-worker';
+import type { ParquetRequest, ParquetResponse } from './parquet-worker';
 import ParquetWorker from './parquet-worker?worker';
 
 export class DatasetLoadError extends Error {
@@ -33,11 +33,16 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** Fetch and decode a Parquet file in the worker; resolves to Arrow IPC stream bytes. */
-export function fetchParquetAsIpc(url: string): Promise<Uint8Array> {
+/**
+ * Fetch (a GET, or the POST `init` describes) and decode a Parquet file in the worker; resolves to Arrow IPC
+ * stream bytes.
+ */
+export function fetchParquetAsIpc(url: string, init?: ParquetRequest['init']): Promise<Uint8Array> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    getWorker().postMessage({ id, url: new URL(url, location.href).href });
+    const request: ParquetRequest = { id, url: new URL(url, location.href).href };
+    if (init) request.init = init;
+    getWorker().postMessage(request);
   });
 }

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * Decodes Parquet to Arrow IPC off the main thread, so a large dataset does not freeze the page.
- * Protocol: `{id, url}` in; `{id, ipc, rows}` (ipc transferred) or `{id, error}` out.
+ * Protocol: `{id, url, init?}` in (init: a POST with a JSON body); `{id, ipc, rows}` (ipc transferred) or `{id, error}` out.
  */
 import initParquet, { readParquet } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
@@ -9,6 +9,7 @@ import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 export interface ParquetRequest {
   id: number;
   url: string;
+  init?: { method: 'POST'; headers: Record<string, string>; body: string };
 }
 
 export type ParquetResponse =
@@ -17,10 +18,10 @@ export type ParquetResponse =
 let ready: Promise<unknown> | null = null;
 
 self.onmessage = async (event: MessageEvent<ParquetRequest>) => {
-  const { id, url } = event.data;
+  const { id, url, init } = event.data;
   try {
     ready ??= initParquet({ module_or_path: parquetWasmUrl });
-    const [response] = await Promise.all([fetch(url), ready]);
+    const [response] = await Promise.all([fetch(url, init), ready]);
     if (!response.ok) {
       const body = await response.text();
       let message = body;

@@ -30,6 +30,39 @@ export function sliceUrl(spec: SliceSpec): string {
   return `/api/datasets/${encodeURIComponent(spec.name)}/slice${query ? `?${query}` : ''}`;
 }
 
+/** URLs longer than this go as a POST with the spec in a JSON body (Node refuses request heads over 16 KB). */
+export const MAX_SLICE_URL = 4096;
+
+/** How to ask for a slice: a GET of `url`, or, when `init` is given, a POST of the spec as JSON. */
+export interface SliceRequest {
+  url: string;
+  init?: { method: 'POST'; headers: Record<string, string>; body: string };
+}
+
+/**
+ * The request for a slice: a GET (cacheable, readable in logs) unless its URL would pass `MAX_SLICE_URL`, as a
+ * `where` list of thousands of values does; then a POST with the same spec in the body.
+ *
+ * @example
+ * sliceRequest({ name: 'ohlcv_daily' }); // { url: '/api/datasets/ohlcv_daily/slice' }
+ */
+export function sliceRequest(spec: SliceSpec, maxUrl = MAX_SLICE_URL): SliceRequest {
+  const url = sliceUrl(spec);
+  if (url.length <= maxUrl) return { url };
+  const body: { columns?: string[]; where?: SliceSpec['where']; limit?: number } = {};
+  if (spec.columns?.length) body.columns = spec.columns;
+  if (spec.where && Object.keys(spec.where).length > 0) body.where = spec.where;
+  if (spec.limit !== undefined) body.limit = spec.limit;
+  return {
+    url: `/api/datasets/${encodeURIComponent(spec.name)}/slice`,
+    init: {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    },
+  };
+}
+
 /**
  * Front matter `datasets:` entries: a name (`ohlcv_daily`) or a map (`{name: option_chain, where: {…}}`).
  * Returns the specs and the entries it could not read.
