@@ -44,7 +44,10 @@ export async function ensureDatasets(): Promise<void> {
   await ensureBundledDatasets(datasetsDir);
 }
 
-export async function startWorkbench(): Promise<Workbench> {
+/** Start the sidecar; `simulatedExchange` also starts the exchange (and so mounts `/api/live`). */
+export async function startWorkbench(
+  options: { simulatedExchange?: boolean } = {},
+): Promise<Workbench> {
   await Promise.all([buildWorkbench(), ensureDatasets()]);
   const notebooksDir = await mkdtemp(join(tmpdir(), 'vollab-notebooks-'));
   await cp(join(root, 'notebooks'), notebooksDir, { recursive: true });
@@ -55,8 +58,9 @@ export async function startWorkbench(): Promise<Workbench> {
     VOLLAB_DATA_DIR: datasetsDir,
     VOLLAB_NOTEBOOKS_DIR: notebooksDir,
   });
-  // The workbench does not use market data yet: no simulated exchange.
-  const server = await startServer({ ...config, webDistDir, simulatedExchange: false });
+  // Most tests use no market data: no simulated exchange unless asked.
+  const simulatedExchange = options.simulatedExchange ?? false;
+  const server = await startServer({ ...config, webDistDir, simulatedExchange });
   const url = server.url.replace(/\/$/, '');
   return {
     url,
