@@ -18,8 +18,6 @@ import { insertArrowTable } from './arrow-insert';
 import { readerToArrow } from './arrow-result';
 
 export interface NativeConnector extends Connector {
-  /** The underlying connection, for work outside the Connector calls (e.g. `CREATE TABLE … AS` a slice). */
-  connection(): Promise<DuckDBConnection>;
   /** Close the connection and the instance; later calls reject. */
   close(): void;
 }
@@ -71,9 +69,6 @@ export function createNativeConnector(): NativeConnector {
     async tables() {
       const result = await this.query(LIST_TABLES_SQL);
       return Array.from(result.getChild('table_name')!.toArray() as ArrayLike<unknown>, String);
-    },
-    async connection() {
-      return (await open()).conn;
     },
     close() {
       closed = true;
