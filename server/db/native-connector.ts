@@ -56,7 +56,9 @@ export function createNativeConnector(): NativeConnector {
       return serialize(async () => {
         const { conn } = await open();
         try {
-          const reader = await conn.runAndReadAll(sql, params.map(boundValue));
+          // Without parameters, no prepare step: DuckDB's messages then read as on DuckDB-WASM.
+          const bound = params.length > 0 ? params.map(boundValue) : undefined;
+          const reader = await conn.runAndReadAll(sql, bound);
           return withDates(readerToArrow(reader));
         } catch (error) {
           throw QueryError.from(error, sql);

@@ -77,6 +77,14 @@ export function connectorContract(connect: () => Connector): void {
     expect((error as QueryError).message).toMatch(/price/);
   });
 
+  it('reports a syntax error in the same words', async () => {
+    const error = await connect()
+      .query('SELEC 1')
+      .catch((e: unknown) => e);
+    expect((error as QueryError).message).toMatch(/^Parser Error: syntax error at or near "SELEC"/);
+    expect((error as QueryError).position).toEqual({ line: 1, column: 1 });
+  });
+
   it('inserts Arrow IPC as a table and lists it', async () => {
     const db = connect();
     const source = tableFromArrays({ x: Float64Array.from([1, 2, 3]), name: ['a', 'b', 'c'] });
