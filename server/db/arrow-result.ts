@@ -2,9 +2,15 @@
  * Native DuckDB results as apache-arrow Tables with the column types DuckDB-WASM gives the browser (see
  * `web/data/connector.ts`): integers keep their width, BIGINT / HUGEINT / DECIMAL become Float64, DATE and every
  * TIMESTAMP become Date64 (milliseconds), text is Utf8. @duckdb/node-api has no Arrow export, so the table is
- * built from its column values; numeric columns go straight into typed arrays.
+ * built from DuckDB's vectors; numeric and temporal columns go straight into typed arrays.
  */
-import { DuckDBTypeId, type DuckDBResultReader, type JS } from '@duckdb/node-api';
+import {
+  DuckDBTypeId,
+  JSDuckDBValueConverter,
+  type DuckDBDataChunk,
+  type DuckDBMaterializedResult,
+  type JS,
+} from '@duckdb/node-api';
 import {
   Bool,
   DateMillisecond,
@@ -64,55 +70,88 @@ const TEMPORAL = new Set<DuckDBTypeId>([
 
 const TEXT = new Set<DuckDBTypeId>([DuckDBTypeId.VARCHAR, DuckDBTypeId.ENUM, DuckDBTypeId.UUID]);
 
+/** Milliseconds since the epoch of a DuckDB date or timestamp value, whatever its unit. */
+function epochMs(value: unknown): number {
+  const v = value as {
+    days?: number;
+    micros?: bigint;
+    millis?: bigint;
+    seconds?: bigint;
+    nanos?: bigint;
+  };
+  if (v.days !== undefined) return v.days * 86_400_000;
+  if (v.micros !== undefined) return Number(v.micros / 1000n);
+  if (v.millis !== undefined) return Number(v.millis);
+  if (v.seconds !== undefined) return Number(v.seconds) * 1000;
+  return Number(v.nanos! / 1_000_000n);
+}
+
+/** A numeric item as a double: numbers as they are, bigints converted, DECIMAL through its own conversion. */
+function numberOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return (value as { toDouble(): number }).toDouble();
+}
+
 /**
- * A fully read result as an Arrow table (dates not yet wrapped: see `withDates`).
+ * A materialized result as an Arrow table (dates not yet wrapped: see `withDates`). Numeric and temporal
+ * columns are read item by item from DuckDB's vectors into typed arrays, with no JS value per cell.
  *
  * @example
- * const table = readerToArrow(await conn.runAndReadAll('SELECT 1 AS x'));
+ * const table = await resultToArrow(await conn.run('SELECT 1 AS x'));
  */
-export function readerToArrow(reader: DuckDBResultReader): Table {
-  const names = reader.columnNames();
-  const types = reader.columnTypes();
-  const columns = reader.getColumnsJS();
+export async function resultToArrow(result: DuckDBMaterializedResult): Promise<Table> {
+  const names = result.columnNames();
+  const types = result.columnTypes();
+  const chunks = await result.fetchAllChunks();
+  const length = chunks.reduce((n, c) => n + c.rowCount, 0);
   const vectors: Record<string, Vector> = {};
-  names.forEach((name, i) => {
-    vectors[name] = columnVector(types[i]!.typeId, columns[i] ?? [], reader.currentRowCount);
+  names.forEach((name, c) => {
+    vectors[name] = columnVector(types[c]!.typeId, chunks, c, length);
   });
   return new Table(vectors);
 }
 
-function columnVector(typeId: DuckDBTypeId, values: JS[], length: number): Vector {
+function columnVector(
+  typeId: DuckDBTypeId,
+  chunks: DuckDBDataChunk[],
+  column: number,
+  length: number,
+): Vector {
   const numeric = NUMERIC[typeId];
-  if (numeric) {
-    const { type, array } = numeric();
+  if (numeric || TEMPORAL.has(typeId)) {
+    const { type, array } = numeric?.() ?? { type: new DateMillisecond(), array: BigInt64Array };
     const data = new array(length);
-    const valid = nullBitmap(values);
-    for (let i = 0; i < length; i++) {
-      const v = values[i];
-      if (v !== null && v !== undefined) data[i] = Number(v);
+    const bitmap = new Uint8Array((length + 7) >> 3);
+    let nullCount = 0;
+    let row = 0;
+    for (const chunk of chunks) {
+      const vector = chunk.getColumnVector(column);
+      for (let i = 0; i < chunk.rowCount; i++, row++) {
+        const item = vector.getItem(i);
+        if (item === null) {
+          nullCount++;
+          continue;
+        }
+        bitmap[row >> 3]! |= 1 << (row & 7);
+        if (numeric) (data as Float64Array)[row] = numberOf(item);
+        else (data as BigInt64Array)[row] = BigInt(epochMs(item));
+      }
     }
+    const nullBitmap = nullCount > 0 ? bitmap : undefined;
     return makeVector(
       makeData({
         type: type as Float64,
         length,
-        nullCount: valid.nullCount,
-        nullBitmap: valid.bitmap,
+        nullCount,
+        nullBitmap,
         data: data as Float64Array,
       }),
     );
   }
-  if (TEMPORAL.has(typeId)) {
-    const data = new BigInt64Array(length);
-    const valid = nullBitmap(values);
-    for (let i = 0; i < length; i++) {
-      const v = values[i];
-      if (v instanceof Date) data[i] = BigInt(v.getTime());
-    }
-    const type = new DateMillisecond();
-    return makeVector(
-      makeData({ type, length, nullCount: valid.nullCount, nullBitmap: valid.bitmap, data }),
-    );
-  }
+  const values = chunks.flatMap((chunk) =>
+    chunk.convertColumnValues(column, JSDuckDBValueConverter),
+  );
   if (typeId === DuckDBTypeId.BOOLEAN)
     return vectorFromArray(values as (boolean | null)[], new Bool());
   if (TEXT.has(typeId)) return vectorFromArray(values.map(textOf), new Utf8());
@@ -127,18 +166,7 @@ function columnVector(typeId: DuckDBTypeId, values: JS[], length: number): Vecto
   }
 }
 
-function nullBitmap(values: readonly JS[]): { bitmap: Uint8Array | undefined; nullCount: number } {
-  let nullCount = 0;
-  for (const v of values) if (v === null || v === undefined) nullCount++;
-  if (nullCount === 0) return { bitmap: undefined, nullCount };
-  const bitmap = new Uint8Array((values.length + 7) >> 3);
-  values.forEach((v, i) => {
-    if (v !== null && v !== undefined) bitmap[i >> 3]! |= 1 << (i & 7);
-  });
-  return { bitmap, nullCount };
-}
-
-function textOf(value: JS): string | null {
+function textOf(value: JS | null): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 

@@ -15,7 +15,7 @@ import { LIST_TABLES_SQL, type Connector } from '../../web/data/connector';
 import { withDates } from '../../web/data/dated-table';
 import { QueryError } from '../../web/data/query-error';
 import { insertArrowTable } from './arrow-insert';
-import { readerToArrow } from './arrow-result';
+import { resultToArrow } from './arrow-result';
 
 export interface NativeConnector extends Connector {
   /** Close the connection and the instance; later calls reject. */
@@ -58,8 +58,7 @@ export function createNativeConnector(): NativeConnector {
         try {
           // Without parameters, no prepare step: DuckDB's messages then read as on DuckDB-WASM.
           const bound = params.length > 0 ? params.map(boundValue) : undefined;
-          const reader = await conn.runAndReadAll(sql, bound);
-          return withDates(readerToArrow(reader));
+          return withDates(await resultToArrow(await conn.run(sql, bound)));
         } catch (error) {
           throw QueryError.from(error, sql);
         }
