@@ -3,18 +3,10 @@
  * with errors that carry the SQL that failed. Parquet is built into @duckdb/node-api, so nothing is fetched.
  */
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { QueryError } from '../../web/data/query-error';
 
-/** A failed query, with the statement that failed. */
-export class QueryError extends Error {
-  override readonly name = 'QueryError';
-  constructor(
-    message: string,
-    readonly sql: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
+// The one QueryError of both sides (it lives with the browser's connector: no runtime imports there).
+export { QueryError };
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 
@@ -58,9 +50,7 @@ export async function queryRows(
       const reader = await conn.runAndReadAll(sql, params);
       return reader.getRowObjectsJS() as Record<string, unknown>[];
     } catch (error) {
-      throw new QueryError(error instanceof Error ? error.message : String(error), sql, {
-        cause: error,
-      });
+      throw QueryError.from(error, sql);
     }
   };
   return db ? run(db) : withConnection(run);

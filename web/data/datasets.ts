@@ -4,14 +4,14 @@
  */
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import type { DatasetCatalog, DatasetEntry } from '../../server/datasets/catalog-types';
-import { fetchJson } from '../api/http';
 import type { SqlContext } from '../notebook/define';
-import type { DuckDbClient } from './duckdb-client';
-import { DatasetLoadError, fetchParquetAsIpc } from './parquet-client';
 import { isCacheableQuery } from './cacheable-query';
+import type { Connector } from './connector';
+import { DatasetLoadError, type DatasetSource } from './dataset-source';
+import { withDates } from './dated-table';
 import { QueryError } from './query-error';
 import { ResultCache, resultCacheKey } from './result-cache';
-import { missingTableName, sliceRequest, type SliceSpec } from './slice';
+import { missingTableName, type SliceSpec } from './slice';
 
 /** What a SQL cell's query is told about the tables it reads and creates. */
 type SqlCellContext = Pick<SqlContext, 'datasets' | 'tables' | 'referenced'>;
@@ -25,10 +25,13 @@ export class DatasetStore {
   private slices = new Map<string, SliceSpec>();
   private readonly resultCache = new ResultCache();
 
-  constructor(private readonly db: DuckDbClient) {}
+  constructor(
+    private readonly db: Connector,
+    private readonly source: DatasetSource,
+  ) {}
 
   catalog(): Promise<DatasetCatalog> {
-    this.catalogPromise ??= fetchJson<DatasetCatalog>('/api/datasets').catch((error: unknown) => {
+    this.catalogPromise ??= this.source.catalog().catch((error: unknown) => {
       this.catalogPromise = null;
       throw error;
     });
@@ -78,20 +81,13 @@ export class DatasetStore {
           `in the front matter, e.g. datasets: [{name: ${entry.name}, where: {${entry.partitionKeys[0] ?? 'column'}: ...}}]`,
       );
     }
-    const start = performance.now();
-    const { url, init } = sliceRequest(spec);
-    const ipc = await fetchParquetAsIpc(url, init);
-    const fetched = performance.now();
-    await this.db.insertArrowIpc(table, ipc);
-    performance.measure(`vollab:fetch+decode ${table}`, { start, end: fetched });
-    performance.measure(`vollab:insert ${table}`, { start: fetched });
+    await this.source.loadTable(table, spec);
   }
 
   /** The `load()` builtin: a slice as an Arrow table, without touching DuckDB. */
   async load(name: string, options: Omit<SliceSpec, 'name' | 'as'> = {}): Promise<Table> {
     if (!(await this.entry(name))) throw new DatasetLoadError(`unknown dataset: ${name}`, 404);
-    const { url, init } = sliceRequest({ name, ...options });
-    return tableFromIPC(await fetchParquetAsIpc(url, init));
+    return this.source.loadArrow({ name, ...options });
   }
 
   /**
@@ -110,7 +106,7 @@ export class DatasetStore {
         performance.mark('vollab:result cache hit');
         // Later queries (not cached) will need the tables: keep loading them meanwhile.
         void this.ensureTables(context.datasets).catch(() => undefined);
-        return tableFromIPC(hit);
+        return withDates(tableFromIPC(hit));
       }
     }
     const result = await this.query(sql, params, context.datasets);

@@ -1,16 +1,7 @@
 /** The main thread's side of the Parquet worker: fetch a Parquet URL, receive Arrow IPC bytes. */
+import { DatasetLoadError } from './dataset-source';
 import type { ParquetRequest, ParquetResponse } from './parquet-worker';
 import ParquetWorker from './parquet-worker?worker';
-
-export class DatasetLoadError extends Error {
-  override readonly name = 'DatasetLoadError';
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
 
 let worker: Worker | null = null;
 let nextId = 1;

@@ -4,7 +4,10 @@ export interface SqlPosition {
   column: number;
 }
 
-/** A failed query, carrying the SQL that failed and, when DuckDB says, the position in it. */
+/**
+ * A failed query, carrying the SQL that failed and, when DuckDB says, the position in it. The one class for the
+ * browser's and the sidecar's DuckDB: no runtime imports, so both sides can load it.
+ */
 export class QueryError extends Error {
   override readonly name = 'QueryError';
   readonly position: SqlPosition | null;
@@ -15,6 +18,18 @@ export class QueryError extends Error {
   ) {
     super(message, options);
     this.position = sqlErrorPosition(message, sql);
+  }
+
+  /**
+   * Wrap whatever a DuckDB driver threw for `sql`.
+   * @example
+   * try { await conn.run(sql) } catch (error) { throw QueryError.from(error, sql) }
+   */
+  static from(error: unknown, sql: string): QueryError {
+    if (error instanceof QueryError && error.sql === sql) return error;
+    return new QueryError(error instanceof Error ? error.message : String(error), sql, {
+      cause: error,
+    });
   }
 }
 

@@ -51,8 +51,9 @@ function renderTable(table: Table): HTMLElement {
 }
 
 /**
- * Inputs.table formats only millisecond dates as dates; DuckDB's DATE arrives as day-unit dates and its
- * timestamps as microseconds, both as epoch milliseconds once read. Format them as ISO text.
+ * Inputs.table formats only millisecond dates as dates. The connectors' results hold Date64 already (see
+ * `web/data/dated-table.ts`); tables built otherwise (Arrow IPC, `Arrow.tableFromArrays`) may hold day-unit
+ * dates or timestamps, read as epoch milliseconds. Format those as ISO text.
  */
 function temporalFormats(table: Table): Record<string, (value: unknown) => string> {
   const formats: Record<string, (value: unknown) => string> = {};

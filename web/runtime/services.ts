@@ -4,11 +4,15 @@
  */
 import type { DuckDbClient } from '../data/duckdb-client';
 import { DatasetStore } from '../data/datasets';
+import { httpDatasetSource } from '../data/http-dataset-source';
 import { getDuckDb } from './duckdb';
 
 let services: { db: DuckDbClient; store: DatasetStore } | null = null;
 
 export function getServices(): { db: DuckDbClient; store: DatasetStore } {
-  services ??= { db: getDuckDb(), store: new DatasetStore(getDuckDb()) };
+  services ??= {
+    db: getDuckDb(),
+    store: new DatasetStore(getDuckDb(), httpDatasetSource(getDuckDb())),
+  };
   return services;
 }

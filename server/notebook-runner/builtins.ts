@@ -1,0 +1,39 @@
+/**
+ * The builtins of a notebook run headless: the browser's shared set (`web/runtime/core-builtins.ts`) over the
+ * native connector's dataset store, plus a fixed `width`, models on disk, tfjs in Node and `compute` in this
+ * process. Plot, Inputs and `md` build their elements in linkedom's document (`dom.ts`).
+ */
+import type { DatasetStore } from '../../web/data/datasets';
+import type { ComputeRunner } from '../../web/notebook/compute-local';
+import { coreBuiltins } from '../../web/runtime/core-builtins';
+import { inProcessCompute } from './compute';
+import { installDom } from './dom';
+import { diskModels } from './models';
+import { loadNodeTf } from './tf';
+
+/** The width cells lay out to headless: a typical notebook column. */
+export const HEADLESS_WIDTH = 800;
+
+/**
+ * @example
+ * new NotebookSession({ ...headlessBuiltins(store, { modelsDir }), sql, observer });
+ */
+export function headlessBuiltins(
+  store: DatasetStore,
+  options: { modelsDir: string },
+): {
+  builtins: Record<string, unknown>;
+  lazyBuiltins: Record<string, () => unknown>;
+  compute: ComputeRunner;
+} {
+  installDom();
+  return {
+    builtins: {
+      ...coreBuiltins(store),
+      width: HEADLESS_WIDTH,
+      models: diskModels(options.modelsDir),
+    },
+    lazyBuiltins: { tf: loadNodeTf },
+    compute: inProcessCompute(loadNodeTf),
+  };
+}
