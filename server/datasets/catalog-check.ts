@@ -14,7 +14,7 @@ import { buildCatalog, datasetDirs, listParquet, writeCatalog } from './catalog-
  * when they agree. A missing or unreadable catalog counts as disagreeing when there are files.
  *
  * @example
- * await catalogDrift('./datasets'); // ['source=deribit/kind=option_chain/currency=BTC/date=2026-01-05/part.parquet']
+ * await catalogDrift('./datasets'); // ['source=deribit/kind=option_chain/currency=BTC/date=2026-01-05/part-0.parquet']
  */
 export async function catalogDrift(datasetsDir: string): Promise<string[]> {
   const listed = new Map<string, number>();

@@ -6,6 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCatalog, writeCatalog } from '../datasets/catalog-writer';
+import { PART_FILE } from '../datasets/parquet-staging';
 import { queryRows, quoteLiteral } from '../db/duckdb';
 import type { DeribitHttpClient } from '../sources/deribit/http-client';
 import type { PolymarketClient } from '../sources/polymarket/client';
@@ -20,7 +21,7 @@ import {
 import { KIND_SPECS, type SnapshotKind } from './kinds';
 import { removeSnapshotLeftovers, withSnapshotLock } from './recover';
 import type { SnapshotRow } from './schema';
-import { PART_FILE, writeSnapshot } from './writer';
+import { writeSnapshot } from './writer';
 
 export interface SnapshotRunOptions {
   datasetsDir: string;

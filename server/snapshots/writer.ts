@@ -13,6 +13,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryRows, quoteIdentifier, quoteLiteral, withConnection } from '../db/duckdb';
+import { PARQUET_COPY, PART_FILE, partitionedCopy } from '../datasets/parquet-staging';
 import { renameDurably } from '../util/durable';
 import { createKeyedQueue } from '../util/serial-queue';
 import { KIND_SPECS, type SnapshotKind } from './kinds';
@@ -36,8 +37,6 @@ export interface WriteResult {
   partitions: string[];
 }
 
-export const PART_FILE = 'part-0.parquet';
-const PARQUET = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
 /** Writes to one partition file run one at a time (a merge reads the file it replaces). */
 const locked = createKeyedQueue();
 let counter = 0;
@@ -111,7 +110,7 @@ async function replaceFile(
   const temp = join(dir, `.part-${process.pid}-${++counter}.tmp`);
   try {
     const before = await countRows(db, file);
-    await execute(`COPY (${query}) TO ${quoteLiteral(temp)} (${PARQUET})`, undefined, db);
+    await execute(`COPY (${query}) TO ${quoteLiteral(temp)} (${PARQUET_COPY})`, undefined, db);
     const after = await countRows(db, temp);
     await hook?.(temp);
     await renameDurably(temp, file);
@@ -133,15 +132,14 @@ async function writeNew(
   const tree = join(o.datasetsDir, `.tmp-snapshot-${process.pid}-${++counter}`);
   try {
     await execute(
-      `COPY (${query}) TO ${quoteLiteral(tree)} (${PARQUET}, PARTITION_BY (currency, "date"), WRITE_PARTITION_COLUMNS true)`,
+      `COPY (${query}) TO ${quoteLiteral(tree)} (${partitionedCopy(['currency', 'date'])})`,
       undefined,
       db,
     );
     let added = 0;
     for (const c of await readdir(tree))
       for (const d of await readdir(join(tree, c))) {
-        const [name] = (await readdir(join(tree, c, d))).filter((n) => n.endsWith('.parquet'));
-        const temp = join(tree, c, d, name!);
+        const temp = join(tree, c, d, PART_FILE);
         const file = join(o.datasetsDir, kindDir, c, d, PART_FILE);
         const rows = await countRows(db, temp);
         await o.beforeRename?.(temp);

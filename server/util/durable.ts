@@ -27,7 +27,7 @@ export async function syncDir(dir: string): Promise<void> {
  * Publish a complete temporary file under its final name: fsync, rename, fsync the folder(s).
  *
  * @example
- * await renameDurably(join(dir, '.part-1.tmp'), join(dir, 'part.parquet'));
+ * await renameDurably(join(dir, '.part-1.tmp'), join(dir, 'part-0.parquet'));
  */
 export async function renameDurably(from: string, to: string): Promise<void> {
   await syncFile(from);

@@ -13,10 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogDrift } from '../../server/datasets/catalog-check';
 import { parseCatalog } from '../../server/datasets/catalog-reader';
 import { buildCatalog, writeCatalog } from '../../server/datasets/catalog-writer';
+import { PART_FILE } from '../../server/datasets/parquet-staging';
 import { queryRows, quoteLiteral } from '../../server/db/duckdb';
 import type { SnapshotRow } from '../../server/snapshots/schema';
 import { recoverDatasets } from '../../server/snapshots/recover';
-import { PART_FILE, writeSnapshot } from '../../server/snapshots/writer';
+import { writeSnapshot } from '../../server/snapshots/writer';
 
 const T0 = Date.UTC(2026, 0, 5);
 const root = resolve(import.meta.dirname, '../..');

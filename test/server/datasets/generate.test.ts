@@ -39,13 +39,13 @@ describe('generateBundledDatasets', () => {
       for (const p of entry.partitions) {
         const [row] = await queryRows(`SELECT count(*) AS n FROM read_parquet(?)`, [join(dir, p.path)]);
         expect(Number(row!.n), p.path).toBe(p.rows);
-        expect(p.path.endsWith('/part.parquet')).toBe(true);
+        expect(p.path.endsWith('/part-0.parquet')).toBe(true);
       }
       expect(entry.rows).toBe(entry.partitions.reduce((n, p) => n + p.rows, 0));
     }
     const chain = catalog.datasets.find((d) => d.name === 'option_chain')!;
     expect(chain.partitionKeys).toEqual(['currency', 'month']);
-    expect(chain.partitions[0]!.path).toBe('source=simulated/kind=option_chain/currency=BTC/month=2025-12/part.parquet');
+    expect(chain.partitions[0]!.path).toBe('source=simulated/kind=option_chain/currency=BTC/month=2025-12/part-0.parquet');
     expect(chain.timeRange).toEqual({ start: '2025-12-20T08:00:00Z', end: '2025-12-31T08:00:00Z' });
     const daily = catalog.datasets.find((d) => d.name === 'ohlcv_daily')!;
     expect(daily.partitions.length).toBeGreaterThanOrEqual(20);
@@ -103,7 +103,7 @@ describe('generateBundledDatasets', () => {
     const [row] = await queryRows(
       `SELECT count(*) FILTER (WHERE date < lag_date) AS backwards FROM
          (SELECT date, lag(date) OVER () AS lag_date FROM read_parquet(?))`,
-      [join(dir, 'source=simulated/kind=ohlcv_daily/currency=BTC/part.parquet')],
+      [join(dir, 'source=simulated/kind=ohlcv_daily/currency=BTC/part-0.parquet')],
     );
     expect(Number(row!.backwards)).toBe(0);
   });

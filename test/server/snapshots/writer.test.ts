@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../server/datasets/catalog-writer';
 import { queryRows, quoteLiteral } from '../../../server/db/duckdb';
 import type { SnapshotRow } from '../../../server/snapshots/schema';
-import { PART_FILE, writeSnapshot } from '../../../server/snapshots/writer';
+import { PART_FILE } from '../../../server/datasets/parquet-staging';
+import { writeSnapshot } from '../../../server/snapshots/writer';
 
 const T0 = Date.UTC(2026, 0, 5, 12);
 let dir: string;
