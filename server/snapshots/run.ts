@@ -22,6 +22,7 @@ import { KIND_SPECS, type SnapshotKind } from './kinds';
 import { removeSnapshotLeftovers, withSnapshotLock } from './recover';
 import type { SnapshotRow } from './schema';
 import { writeSnapshot } from './writer';
+import { MS_PER_HOUR } from '../../cells/time';
 
 export interface SnapshotRunOptions {
   datasetsDir: string;
@@ -56,7 +57,7 @@ export const BACKFILL_START: Readonly<Record<SnapshotKind, number | null>> = {
   dvol: Date.UTC(2021, 2, 1),
   polymarket: null,
 };
-const FIRST_WINDOW_MS = 3_600_000;
+const FIRST_WINDOW_MS = MS_PER_HOUR;
 
 /**
  * @example

@@ -11,6 +11,7 @@ import type { DatasetCatalog } from '../../../server/datasets/catalog-types';
 import { ensureBundledDatasets, generateBundledDatasets, GENERATOR_VERSION } from '../../../server/datasets/generate';
 import { queryRows, quoteLiteral } from '../../../server/db/duckdb';
 import { formatInstrument } from '../../../cells/options/instruments';
+import { MS_PER_YEAR } from '../../../cells/time';
 
 const RANGE = { start: Date.UTC(2025, 10, 1), end: Date.UTC(2026, 0, 1), recentStart: Date.UTC(2025, 11, 20) };
 let dir: string;
@@ -92,7 +93,7 @@ describe('generateBundledDatasets', () => {
       expect(r.instrument_name).toMatch(/^(BTC|ETH)-[1-9]\d?[A-Z]{3}\d{2}-\d+-[CP]$/);
       expect(expiry.getUTCHours()).toBe(8);
       expect(ts.getUTCHours()).toBe(8);
-      const T = (expiry.getTime() - ts.getTime()) / (365 * 86_400_000);
+      const T = (expiry.getTime() - ts.getTime()) / MS_PER_YEAR;
       expect(r.mark_price).toBeCloseTo(black76Price(F, r.strike as number, T, (r.mark_iv as number) / 100, type) / F, 12);
       expect(r.bid_iv as number).toBeLessThan(r.mark_iv as number);
       expect(r.mark_iv as number).toBeLessThan(r.ask_iv as number);
