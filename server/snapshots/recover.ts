@@ -48,7 +48,8 @@ export async function removeSnapshotLeftovers(datasetsDir: string): Promise<stri
       removed.push(name);
     }
   }
-  for (const dir of await datasetDirs(datasetsDir)) removed.push(...(await removeParts(datasetsDir, dir)));
+  for (const dir of await datasetDirs(datasetsDir))
+    removed.push(...(await removeParts(datasetsDir, dir)));
   return removed;
 }
 
