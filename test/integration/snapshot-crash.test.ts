@@ -17,6 +17,8 @@ import { PART_FILE } from '../../server/datasets/parquet-staging';
 import { queryRows, quoteLiteral } from '../../server/db/duckdb';
 import type { SnapshotRow } from '../../server/snapshots/schema';
 import { recoverDatasets } from '../../server/snapshots/recover';
+import { runSnapshot } from '../../server/snapshots/run';
+import { createDeribitHttpClient } from '../../server/sources/deribit/http-client';
 import { writeSnapshot } from '../../server/snapshots/writer';
 
 const T0 = Date.UTC(2026, 0, 5);
@@ -116,23 +118,25 @@ describe('snapshot writer under SIGKILL', () => {
     expect(await readdir(part)).toEqual([PART_FILE]);
   });
 
-  it('removes the leftovers of a killed run and rebuilds a catalog that no longer matches the files', async () => {
-    const datasetsDir = join(dir, 'second');
+  /** A run killed after renaming the new 2026-01-06 partition into place, while merging 2026-01-05. */
+  async function killedRun(datasetsDir: string): Promise<void> {
     await writeSnapshot({ datasetsDir, source: 'deribit', kind: 'trades', rows: rows(0, 1000, 1) });
     await writeCatalog(datasetsDir, await buildCatalog(datasetsDir));
-    const part = join(datasetsDir, 'source=deribit/kind=trades/currency=BTC/date=2026-01-05');
-    // The child renames the new 2026-01-06 partition into place, then is killed merging 2026-01-05.
-    await killDuringMerge(datasetsDir, part, 2);
+    await killDuringMerge(
+      datasetsDir,
+      join(datasetsDir, 'source=deribit/kind=trades/currency=BTC/date=2026-01-05'),
+      2,
+    );
     const stale = parseCatalog(await readFile(join(datasetsDir, 'catalog.json'), 'utf8'));
     expect(stale.datasets[0]!.rows).toBe(1000);
     expect(await catalogDrift(datasetsDir)).toEqual([
       'source=deribit/kind=trades/currency=BTC/date=2026-01-06/part-0.parquet',
     ]);
     expect((await tree(datasetsDir)).filter((p) => p.endsWith('.tmp'))).toHaveLength(1);
+  }
 
-    const { removed, rebuilt } = await recoverDatasets(datasetsDir);
-    expect(removed).toHaveLength(1);
-    expect(rebuilt).toBe(true);
+  /** No temp or lock file anywhere, and the catalog counts what the files hold. */
+  async function expectRepaired(datasetsDir: string): Promise<void> {
     expect((await tree(datasetsDir)).filter((p) => /\.tmp|\.lock|\.stale/.test(p))).toEqual([]);
     const glob = join(datasetsDir, 'source=deribit/kind=trades/**/*.parquet');
     const [onDisk] = await queryRows(
@@ -142,6 +146,24 @@ describe('snapshot writer under SIGKILL', () => {
     const catalog = parseCatalog(await readFile(join(datasetsDir, 'catalog.json'), 'utf8'));
     expect(catalog.datasets[0]!.rows).toBe(1000 + 200_000);
     expect(await catalogDrift(datasetsDir)).toEqual([]);
+  }
+
+  it('repairs a killed run on the next start: leftovers removed, catalog rebuilt from the files', async () => {
+    const datasetsDir = join(dir, 'on-start');
+    await killedRun(datasetsDir);
+    const { removed, rebuilt } = await recoverDatasets(datasetsDir);
+    expect(removed).toHaveLength(1);
+    expect(rebuilt).toBe(true);
+    await expectRepaired(datasetsDir);
     expect(await recoverDatasets(datasetsDir)).toEqual({ removed: [], rebuilt: false });
+  });
+
+  it('repairs a killed run on the next snapshot run', async () => {
+    const datasetsDir = join(dir, 'next-run');
+    await killedRun(datasetsDir);
+    // A run with nothing to fetch: the client is never called.
+    const deribit = createDeribitHttpClient({ baseUrl: 'http://127.0.0.1:9', limiter: null });
+    await runSnapshot({ datasetsDir, source: 'live', deribit, currencies: ['BTC'], kinds: [] });
+    await expectRepaired(datasetsDir);
   });
 });
