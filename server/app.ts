@@ -41,6 +41,7 @@ export type AppConfig = Pick<
   | 'deribitUrl'
   | 'polymarketGammaUrl'
   | 'polymarketClobUrl'
+  | 'trashRetention'
 >;
 
 /** Long-lived services the server owns and the app only routes to. */
@@ -92,7 +93,8 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
     '/api/datasets',
     datasetRoutes({ datasetsDir: config.datasetsDir, catalog, sliceCache }),
   );
-  app.route('/api/notebooks', notebookRoutes(createNotebookStore(config.notebooksDir)));
+  const notebooks = createNotebookStore(config.notebooksDir, { retention: config.trashRetention });
+  app.route('/api/notebooks', notebookRoutes(notebooks));
   app.route('/api/models', modelRoutesFor(config));
   const deribit =
     services.deribit ??

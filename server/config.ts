@@ -54,6 +54,11 @@ export interface VolLabConfig {
   snapshotIntervals: Partial<Record<SnapshotKind, number>>;
   /** Currencies the scheduler snapshots (`VOLLAB_SNAPSHOT_CURRENCIES`, default BTC,ETH). */
   snapshotCurrencies: string[];
+  /**
+   * How long deleted notebooks (`.trash/`) and rejected saves (`.conflicts/`) are kept: `VOLLAB_TRASH_DAYS`
+   * (30) and at most `VOLLAB_TRASH_FILES` (500) files in each folder, the newest.
+   */
+  trashRetention: { maxAgeDays: number; maxFiles: number };
 }
 
 export type Env = Record<string, string | undefined>;
@@ -66,7 +71,8 @@ const MIB = 1024 * 1024;
  * `VOLLAB_WEB_DIST` (./web/dist), `VOLLAB_CACHE_DIR` (./.vollab/cache), `VOLLAB_SOURCE` (simulated),
  * `VOLLAB_TOKEN` (generated), `VOLLAB_ALLOWED_HOSTS` (none beyond loopback and HOST), `VOLLAB_MAX_BODY_BYTES` (5 MiB), `VOLLAB_SLICE_CACHE_BYTES` (512 MiB); with
  * `VOLLAB_SOURCE=live`: `DERIBIT_URL`, `POLYMARKET_GAMMA_URL`, `POLYMARKET_CLOB_URL` (the real hosts);
- * `VOLLAB_SNAPSHOTS` (off), `VOLLAB_SNAPSHOT_CURRENCIES` (BTC,ETH).
+ * `VOLLAB_SNAPSHOTS` (off), `VOLLAB_SNAPSHOT_CURRENCIES` (BTC,ETH), `VOLLAB_TRASH_DAYS` (30),
+ * `VOLLAB_TRASH_FILES` (500).
  *
  * @example
  * const config = loadConfig(process.env);
@@ -124,6 +130,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     ...urls,
     snapshotIntervals,
     snapshotCurrencies,
+    trashRetention: {
+      maxAgeDays: integer('VOLLAB_TRASH_DAYS', env.VOLLAB_TRASH_DAYS, 30, 1, 36_500),
+      maxFiles: integer('VOLLAB_TRASH_FILES', env.VOLLAB_TRASH_FILES, 500, 1, 1_000_000),
+    },
     version: packageVersion(),
   };
 }

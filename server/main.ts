@@ -8,11 +8,15 @@ import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app';
 import { isLoopback, type VolLabConfig } from './config';
+import { isErrno } from './http/errors';
 import { createLiveHub, type LiveHub } from './live/hub';
+import { recoverDatasets } from './snapshots/recover';
 import { startSnapshotScheduler, type SnapshotScheduler } from './snapshots/scheduler';
 import { createDeribitHttpClient } from './sources/deribit/http-client';
 import { createDeribitWsClient } from './sources/deribit/ws-client';
 import { startLocalExchange, type LocalExchange } from './sources/simulated/start';
+import { LockHeldError } from './util/file-lock';
+import { claimFolders } from './util/sidecar-lock';
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8787/`, with the port actually bound. */
@@ -41,8 +45,26 @@ export function deribitWsUrl(baseUrl: string): string {
  * await server.close();
  */
 export async function startServer(config: VolLabConfig): Promise<RunningServer> {
+  const snapshots = Object.keys(config.snapshotIntervals).length > 0;
+  const claim = await claimFolders({
+    'notebooks folder (VOLLAB_NOTEBOOKS_DIR)': config.notebooksDir,
+    ...(snapshots ? { 'datasets folder (VOLLAB_DATA_DIR) for snapshots': config.datasetsDir } : {}),
+  });
+  // Repair what a killed snapshot run left, unless a run (e.g. `npm run snapshot`) is writing right now or
+  // the datasets folder is read-only.
+  await recoverDatasets(config.datasetsDir, { timeoutMs: 0 }).catch(async (error: unknown) => {
+    const readOnly = isErrno(error, 'EROFS') || isErrno(error, 'EACCES');
+    if (error instanceof LockHeldError || readOnly) return;
+    await claim.release();
+    throw error;
+  });
   const exchange = config.simulatedExchange
-    ? await startLocalExchange({ datasetsDir: config.datasetsDir })
+    ? await startLocalExchange({ datasetsDir: config.datasetsDir }).catch(
+        async (error: unknown) => {
+          await claim.release();
+          throw error;
+        },
+      )
     : null;
   const effective: VolLabConfig = exchange
     ? {
@@ -59,13 +81,13 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
           createDeribitWsClient({ url: deribitWsUrl(deribitUrl), heartbeatSeconds: 10 }),
       })
     : undefined;
-  const scheduler: SnapshotScheduler | null =
-    Object.keys(config.snapshotIntervals).length > 0 ? startSnapshotScheduler(effective) : null;
+  const scheduler: SnapshotScheduler | null = snapshots ? startSnapshotScheduler(effective) : null;
   const stopServices = async () => {
     scheduler?.stop();
     live?.close();
     await scheduler?.idle();
     await exchange?.close();
+    await claim.release();
   };
   // A loopback upstream is a simulated exchange: no credit bucket to respect (its 429s are injected faults,
   // still retried). Deribit's own limits apply to any other host.

@@ -8,9 +8,9 @@
  */
 import { black76Price, type OptionType } from './black76';
 import { MONTH_CODES } from './instruments';
+import { MS_PER_YEAR } from '../time';
 
-export const MS_PER_DAY = 86_400_000;
-export const MS_PER_YEAR = 365 * MS_PER_DAY;
+export { MS_PER_DAY, MS_PER_YEAR } from '../time';
 
 /** ACT/365 years from a timestamp to an expiry (both ms since epoch); 0 once expired. */
 export function yearFraction(timestampMs: number, expiryMs: number): number {

@@ -1,3 +1,4 @@
+import { MS_PER_HOUR } from '../time';
 /**
  * Deribit instrument names, both ways, in one pure module for the sidecar and notebooks
  * (`vol.options.parseInstrument`): options `BTC-6AUG21-40000-C` (day without a leading zero), futures
@@ -38,7 +39,7 @@ export type InstrumentInfo =
   | (Pair & { kind: 'perpetual' })
   | (Pair & { kind: 'spot'; quote: string });
 
-const EXPIRY_HOUR_MS = 8 * 3_600_000;
+const EXPIRY_HOUR_MS = 8 * MS_PER_HOUR;
 const PAIR = /^([A-Z0-9]+)(?:_([A-Z0-9]+))?$/;
 const STRIKE = /^(?:0|[1-9]\d*)(?:d\d*[1-9])?$/;
 

@@ -1,9 +1,6 @@
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../time';
 /** A resampling period: a calendar unit (UTC) or a fixed length in milliseconds. */
 export type Every = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year' | number;
-
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
 
 /**
  * Start (ms since epoch, UTC) of the period holding `t`. Weeks start on Monday (ISO 8601); a
@@ -15,15 +12,15 @@ const DAY = 86_400_000;
 export function periodStart(t: number, every: Every): number {
   switch (every) {
     case 'minute':
-      return Math.floor(t / MINUTE) * MINUTE;
+      return Math.floor(t / MS_PER_MINUTE) * MS_PER_MINUTE;
     case 'hour':
-      return Math.floor(t / HOUR) * HOUR;
+      return Math.floor(t / MS_PER_HOUR) * MS_PER_HOUR;
     case 'day':
-      return Math.floor(t / DAY) * DAY;
+      return Math.floor(t / MS_PER_DAY) * MS_PER_DAY;
     case 'week': {
-      const d = Math.floor(t / DAY);
+      const d = Math.floor(t / MS_PER_DAY);
       // 1970-01-01 was a Thursday: (d + 3) mod 7 counts days since Monday.
-      return (d - ((((d + 3) % 7) + 7) % 7)) * DAY;
+      return (d - ((((d + 3) % 7) + 7) % 7)) * MS_PER_DAY;
     }
     case 'month':
     case 'quarter':

@@ -9,7 +9,7 @@ export interface DatasetColumn {
 }
 
 export interface DatasetPartition {
-  /** Path of the Parquet file relative to the datasets root, e.g. `source=simulated/kind=ohlcv_daily/currency=BTC/part.parquet`. */
+  /** Path of the Parquet file relative to the datasets root, e.g. `source=simulated/kind=ohlcv_daily/currency=BTC/part-0.parquet`. */
   path: string;
   /** Hive key/value pairs of this partition, e.g. `{source: 'simulated', kind: 'ohlcv_daily', currency: 'BTC'}`. */
   values: Record<string, string>;

@@ -3,9 +3,10 @@
  * dataset; partitions, row counts and bytes come from `parquet_metadata`, the schema from `read_parquet` with
  * hive partitioning, the time range from min/max of the time column. Written atomically.
  */
-import { readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { queryRows, quoteIdentifier, quoteLiteral } from '../db/duckdb';
+import { renameDurably } from '../util/durable';
 import { BUNDLED_INFO } from './bundled-info';
 import { DATASET_SOURCES, type DatasetCatalog, type DatasetEntry, type DatasetSource } from './catalog-types';
 
@@ -15,23 +16,38 @@ import { DATASET_SOURCES, type DatasetCatalog, type DatasetEntry, type DatasetSo
  */
 export async function buildCatalog(datasetsDir: string): Promise<DatasetCatalog> {
   const datasets: DatasetEntry[] = [];
-  for (const sourceDir of await listDirs(datasetsDir, 'source=')) {
-    const source = sourceDir.slice('source='.length) as DatasetSource;
-    if (!DATASET_SOURCES.includes(source)) continue;
-    for (const kindDir of await listDirs(join(datasetsDir, sourceDir), 'kind=')) {
-      datasets.push(await describeDataset(datasetsDir, `${sourceDir}/${kindDir}`, source));
-    }
+  for (const path of await datasetDirs(datasetsDir)) {
+    const source = path.slice('source='.length, path.indexOf('/')) as DatasetSource;
+    datasets.push(await describeDataset(datasetsDir, path, source));
   }
   datasets.sort((a, b) => a.name.localeCompare(b.name));
   return { version: 1, generatedAt: new Date().toISOString(), datasets };
 }
 
-/** Write `catalog.json` through a temporary file and a rename, so readers never see half a catalog. */
+/** The temporary name `writeCatalog` writes before the rename. */
+export const CATALOG_TEMP = /^catalog\.json\.\d+\.tmp$/;
+
+/**
+ * Write `catalog.json` through a temporary file, fsynced, and a rename, so readers never see half a catalog and
+ * a power cut leaves the old one or the new one.
+ */
 export async function writeCatalog(datasetsDir: string, catalog: DatasetCatalog): Promise<void> {
   const file = join(datasetsDir, 'catalog.json');
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, `${JSON.stringify(catalog, null, 2)}\n`);
-  await rename(temp, file);
+  await renameDurably(temp, file);
+}
+
+/** Every dataset directory (`source=…/kind=…`, relative to the root) of a known source. */
+export async function datasetDirs(datasetsDir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const sourceDir of await listDirs(datasetsDir, 'source=')) {
+    const source = sourceDir.slice('source='.length) as DatasetSource;
+    if (!DATASET_SOURCES.includes(source)) continue;
+    for (const kindDir of await listDirs(join(datasetsDir, sourceDir), 'kind='))
+      out.push(`${sourceDir}/${kindDir}`);
+  }
+  return out;
 }
 
 async function describeDataset(root: string, path: string, source: DatasetSource): Promise<DatasetEntry> {
@@ -97,7 +113,8 @@ async function listDirs(dir: string, prefix: string): Promise<string[]> {
   return entries.filter((e) => e.isDirectory() && e.name.startsWith(prefix)).map((e) => e.name);
 }
 
-async function listParquet(dir: string): Promise<string[]> {
+/** The `.parquet` files under `dir`, recursively (absolute paths). */
+export async function listParquet(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);

@@ -15,7 +15,7 @@ import { writeOptionChain } from './tables/option-chain';
 import { writeRegimes } from './tables/regimes';
 
 /** Bump when the model or the layout changes: existing bundled data is then regenerated on start. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_SEED = 42;
 export const HISTORY_START = Date.UTC(2016, 0, 1);
 export const HISTORY_END = Date.UTC(2026, 0, 1);

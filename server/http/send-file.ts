@@ -1,6 +1,9 @@
-/** Sending a file: ETag / If-None-Match (304), single byte ranges (206 / 416), HEAD, Cache-Control. */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+/**
+ * Sending a file: ETag / If-None-Match (304), single byte ranges (206 / 416), HEAD, Cache-Control. The file is
+ * opened once and everything (size, ETag, bytes) comes from that descriptor, so a file renamed over or removed
+ * meanwhile is still sent whole and consistent.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context } from 'hono';
@@ -39,7 +42,40 @@ export async function sendFile(
   path: string,
   options: SendFileOptions,
 ): Promise<Response> {
-  const info = await stat(path);
+  const handle = await open(path, 'r');
+  return sendFileHandle(c, handle, {
+    ...options,
+    contentType: options.contentType ?? contentTypeOf(path),
+  });
+}
+
+/**
+ * Respond with an open file; the handle is closed when the body has been sent (or at once when there is none).
+ *
+ * @example
+ * return sendFileHandle(c, await sliceCache.get(key, produce), { cacheControl, etag, contentType });
+ */
+export async function sendFileHandle(
+  c: Context,
+  handle: FileHandle,
+  options: SendFileOptions & { contentType: string },
+): Promise<Response> {
+  let streaming = false;
+  try {
+    const response = await respond(c, handle, options);
+    streaming = response.body !== null;
+    return response;
+  } finally {
+    if (!streaming) await handle.close();
+  }
+}
+
+async function respond(
+  c: Context,
+  handle: FileHandle,
+  options: SendFileOptions & { contentType: string },
+): Promise<Response> {
+  const info = await handle.stat();
   const etag = options.etag ?? statEtag(info);
   const headers: Record<string, string> = {
     ETag: etag,
@@ -49,7 +85,7 @@ export async function sendFile(
   };
   if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
 
-  headers['Content-Type'] = options.contentType ?? contentTypeOf(path);
+  headers['Content-Type'] = options.contentType;
   const ifRange = c.req.header('If-Range');
   const range = ifRange && ifRange !== etag ? null : parseRange(c.req.header('Range'), info.size);
   if (range === 'unsatisfiable') {
@@ -60,8 +96,9 @@ export async function sendFile(
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${info.size}`;
   const status = range ? 206 : 200;
   if (c.req.method === 'HEAD' || info.size === 0) return c.body(null, status, headers);
+  // autoClose: the handle closes when the stream ends, fails or is cancelled by a client that went away.
   const stream = Readable.toWeb(
-    createReadStream(path, { start, end }),
+    handle.createReadStream({ start, end, autoClose: true }),
   ) as ReadableStream<Uint8Array>;
   return c.body(stream, status, headers);
 }

@@ -1,12 +1,14 @@
 /**
  * The model store: one `<name>.json` per fitted model under one folder. Writes are atomic (temp file, fsync,
- * rename) and run one at a time, so an If-Match check and the write after it cannot interleave with another.
+ * rename) and run one at a time, also across processes (a lock file in the folder), so an If-Match check and
+ * the write after it cannot interleave with another.
  */
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentEtag, etagMatches } from '../http/etag';
 import { httpError, isErrno } from '../http/errors';
 import { atomicWrite } from '../notebooks/atomic-write';
+import { createLockedQueue } from '../util/locked-queue';
 import { modelName } from './names';
 import { modelKind, modelText } from './validate';
 
@@ -44,12 +46,7 @@ export interface ModelStore {
  */
 export function createModelStore(root: string, options: { maxBytes?: number } = {}): ModelStore {
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialize = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn, fn);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serialize = createLockedQueue(join(root, '.vollab-save.lock'));
   const fileOf = (name: string) => join(root, `${modelName(name)}.json`);
 
   async function readText(name: string): Promise<{ text: string; modified: string } | null> {

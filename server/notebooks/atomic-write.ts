@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isErrno } from '../http/errors';
+import { syncDir } from '../util/durable';
 
 async function writeTemp(path: string, text: string): Promise<string> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -20,12 +21,6 @@ async function writeTemp(path: string, text: string): Promise<string> {
   }
   await handle.close();
   return tmp;
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r').catch(() => null);
-  await handle?.sync().catch(() => undefined); // not supported everywhere; the rename is still atomic
-  await handle?.close();
 }
 
 /**

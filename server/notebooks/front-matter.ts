@@ -1,52 +1,5 @@
-/** Notebook titles and the text of a new notebook. */
-
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?(?:\n|$)/;
-
-/**
- * The title: front matter `title:`, else the first `# heading`, else `fallback`.
- *
- * @example
- * notebookTitle('---\ntitle: BTC regimes\n---\n# x', 'a.md'); // 'BTC regimes'
- */
-export function notebookTitle(text: string, fallback: string): string {
-  const front = FRONT_MATTER.exec(text);
-  const line = front?.[1]?.split(/\r?\n/).find((l) => /^title\s*:/.test(l));
-  if (line !== undefined) {
-    const value = unquote(line.slice(line.indexOf(':') + 1).trim());
-    if (value !== '') return value;
-  }
-  const body = front ? text.slice(front[0].length) : text;
-  return firstHeading(body) ?? fallback;
-}
-
-/** The first `# heading` outside fenced code (a `#` comment in a cell is not a title). */
-function firstHeading(markdown: string): string | undefined {
-  let fence: string | null = null;
-  for (const line of markdown.split(/\r?\n/)) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (fence === null || (marker[0] === fence[0] && marker.length >= fence.length))) {
-      fence = fence === null ? marker : null;
-      continue;
-    }
-    const heading = fence === null ? /^#[ \t]+(.+?)[ \t#]*$/.exec(line)?.[1] : undefined;
-    if (heading !== undefined) return heading;
-  }
-  return undefined;
-}
-
-function unquote(value: string): string {
-  if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) {
-    try {
-      return String(JSON.parse(value));
-    } catch {
-      return value.slice(1, -1);
-    }
-  }
-  if (value.startsWith("'") && value.endsWith("'") && value.length >= 2) {
-    return value.slice(1, -1).replaceAll("''", "'");
-  }
-  return value;
-}
+/** File names for titles and the text of a new notebook (titles are read by `web/notebook/title.ts`). */
+import { formatFrontMatter } from '../../web/notebook/front-matter-format';
 
 /**
  * A file-name slug for a title.
@@ -75,7 +28,6 @@ export function slugify(title: string): string {
  * newNotebookText('Costs ${x}'); // '---\ntitle: "Costs ${x}"\n---\n\n# Costs \\$\\{x\\}\n'
  */
 export function newNotebookText(title: string): string {
-  const yaml = /^[\p{L}\p{N}][\p{L}\p{N} _.,()/-]*$/u.test(title) ? title : JSON.stringify(title);
   const heading = title.replace(/[\\`*_{}[\]<>$&#|!~]/g, '\\$&');
-  return `---\ntitle: ${yaml}\n---\n\n# ${heading}\n`;
+  return `${formatFrontMatter({ title })}\n# ${heading}\n`;
 }

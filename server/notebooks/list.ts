@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentEtag } from '../http/etag';
 import { isErrno } from '../http/errors';
-import { notebookTitle } from './front-matter';
+import { notebookTitle } from '../../web/notebook/title';
 
 export interface NotebookSummary {
   path: string;

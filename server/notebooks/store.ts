@@ -1,16 +1,19 @@
 /**
  * The notebook store: Markdown files under one root. Saves are optimistic (If-Match on a content-hash ETag);
- * a stale save keeps both versions (the rejected text goes to `.conflicts/`), deletes go to `.trash/`.
- * Mutations run one at a time, so a check and the write that follows it cannot interleave with another.
+ * a stale save keeps both versions (the rejected text goes to `.conflicts/`), deletes go to `.trash/`, both
+ * kept for a while (`Retention`). Mutations run one at a time, also across processes (a lock file in the root),
+ * so a check and the write that follows it cannot interleave with another sidecar's or another request's.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { contentEtag, etagMatches } from '../http/etag';
 import { httpError, isErrno } from '../http/errors';
+import { createLockedQueue } from '../util/locked-queue';
 import { atomicWrite, moveNoClobber, writeNew } from './atomic-write';
 import { newNotebookText, slugify } from './front-matter';
 import { listNotebooks, type NotebookSummary } from './list';
 import { notebookPath, resolveNotebook } from './paths';
+import { applyRetention, DEFAULT_RETENTION, removeTempFiles, type Retention } from './tidy';
 
 export interface NotebookDocument {
   path: string;
@@ -34,19 +37,33 @@ export interface NotebookStore {
   remove(path: string): Promise<{ trashed: string }>;
 }
 
+/** The lock file every mutation holds, in the notebooks root (hidden, so never listed). */
+export const SAVE_LOCK = '.vollab-save.lock';
+
 /**
  * @example
  * const store = createNotebookStore('./notebooks');
  * const doc = await store.create({ title: 'BTC regimes' }); // btc-regimes.md
  * await store.save(doc.path, doc.text + '\nmore', doc.etag);
  */
-export function createNotebookStore(root: string): NotebookStore {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialize = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn, fn);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+export function createNotebookStore(
+  root: string,
+  options: { retention?: Retention } = {},
+): NotebookStore {
+  const retention = options.retention ?? DEFAULT_RETENTION;
+  const locked = createLockedQueue(join(root, SAVE_LOCK));
+  let tidied = false;
+  const serialize = <T>(fn: () => Promise<T>): Promise<T> =>
+    locked(async () => {
+      if (!tidied) {
+        // Under the lock no save is mid-write, so any temp file is a killed save's leftover.
+        await removeTempFiles(root);
+        await applyRetention(join(root, '.trash'), retention);
+        await applyRetention(join(root, '.conflicts'), retention);
+        tidied = true;
+      }
+      return fn();
+    });
   const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
   const flat = (path: string) => path.replaceAll('/', '__');
 
@@ -69,6 +86,7 @@ export function createNotebookStore(root: string): NotebookStore {
       await mkdir(dirname(absolute), { recursive: true });
       try {
         await writeNew(absolute, text);
+        await applyRetention(join(root, '.conflicts'), retention);
         return name;
       } catch (error) {
         if (!isErrno(error, 'EEXIST')) throw error;
@@ -148,6 +166,9 @@ export function createNotebookStore(root: string): NotebookStore {
         const trashed = `.trash/${stamp()}-${flat(path)}`;
         await mkdir(join(root, '.trash'), { recursive: true });
         await moveNoClobber(absolute, join(root, trashed));
+        const now = new Date(); // retention counts from the deletion, not the last edit
+        await utimes(join(root, trashed), now, now);
+        await applyRetention(join(root, '.trash'), retention);
         return { trashed };
       }),
   };

@@ -5,7 +5,7 @@ import { partitionFiles, prunePartitions, sliceKey, writeSlice } from '../datase
 import { httpError } from '../http/errors';
 import { etagMatches } from '../http/etag';
 import type { FileCache } from '../http/file-cache';
-import { sendFile } from '../http/send-file';
+import { sendFileHandle } from '../http/send-file';
 import { readJsonObject } from '../http/json-body';
 import type { SliceQuery } from '../datasets/slice';
 import type { DatasetEntry } from '../datasets/catalog-types';
@@ -50,10 +50,10 @@ export function datasetRoutes({ datasetsDir, catalog, sliceCache }: DatasetRoute
     if (etagMatches(c.req.header('If-None-Match'), etag)) {
       return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl });
     }
-    const path = await sliceCache.get(key, (tmp) =>
+    const handle = await sliceCache.get(key, (tmp) =>
       writeSlice(tmp, entry, files, query).then(() => undefined),
     );
-    return sendFile(c, path, {
+    return sendFileHandle(c, handle, {
       etag,
       cacheControl,
       contentType: 'application/vnd.apache.parquet',

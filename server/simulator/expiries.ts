@@ -1,9 +1,10 @@
+import { MS_PER_DAY, MS_PER_HOUR } from '../../cells/time';
 /**
  * Deribit's expiry calendar: every expiry at 08:00 UTC; dailies for the next three days, Friday weeklies,
  * last-Friday-of-the-month monthlies, and last-Friday-of-the-quarter quarterlies out to about a year.
  */
-const DAY_MS = 86_400_000;
-const EXPIRY_HOUR_MS = 8 * 3_600_000;
+const DAY_MS = MS_PER_DAY;
+const EXPIRY_HOUR_MS = 8 * MS_PER_HOUR;
 
 /** 08:00 UTC on the given UTC calendar day. */
 function at8(year: number, month: number, day: number): number {

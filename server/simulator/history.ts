@@ -11,8 +11,7 @@ import { DEFAULT_PARAMS, type MarketParams } from './params';
 import type { Regime } from './regime';
 import { createMarketState, type MarketState } from './state';
 import { step, type StepOptions } from './step';
-
-export const HOUR = 3600;
+import { SECONDS_PER_HOUR } from '../../cells/time';
 
 export interface SimulatedHistory {
   /** Unix second of the first hour. */
@@ -52,10 +51,10 @@ export function simulateHistory(
   seed: number,
   options: HistoryOptions = {},
 ): SimulatedHistory {
-  if (start % HOUR !== 0 || end % HOUR !== 0 || !(end > start))
+  if (start % SECONDS_PER_HOUR !== 0 || end % SECONDS_PER_HOUR !== 0 || !(end > start))
     throw new RangeError(`invalid range: ${start}..${end}`);
   const params = options.params ?? DEFAULT_PARAMS;
-  const hours = (end - start) / HOUR;
+  const hours = (end - start) / SECONDS_PER_HOUR;
   const n = COINS.length;
   const rng = createRng(seed);
   const alloc = () => COINS.map(() => new Float64Array(hours));
@@ -78,7 +77,7 @@ export function simulateHistory(
   for (let k = 0; k < hours; k++) {
     if ((k & 4095) === 0) options.signal?.throwIfAborted();
     state.levelShift = eraShift(state.t);
-    const result = step(state, HOUR, rng, params, forced.get(k) ?? {});
+    const result = step(state, SECONDS_PER_HOUR, rng, params, forced.get(k) ?? {});
     state = result.state;
     for (let i = 0; i < n; i++) {
       h.logReturns[i]![k] = result.logReturns[i]!;
@@ -95,7 +94,10 @@ export function simulateHistory(
     const anchors = coin.anchors
       .map(
         ([date, price]) =>
-          [(Date.parse(`${date}T00:00:00Z`) / 1000 - start) / HOUR, Math.log(price)] as const,
+          [
+            (Date.parse(`${date}T00:00:00Z`) / 1000 - start) / SECONDS_PER_HOUR,
+            Math.log(price),
+          ] as const,
       )
       .filter(([idx]) => idx >= 0 && idx <= hours);
     const p0 =
@@ -113,7 +115,7 @@ export function simulateHistory(
 function forcedSteps(start: number, hours: number): Map<number, StepOptions> {
   const out = new Map<number, StepOptions>();
   for (const e of STRESS_EPISODES) {
-    const at = Math.floor((Date.parse(e.at) / 1000 - start) / HOUR);
+    const at = Math.floor((Date.parse(e.at) / 1000 - start) / SECONDS_PER_HOUR);
     for (let k = Math.max(0, at - 6); k < Math.min(hours, at + e.days * 24); k++) {
       const regime: Regime = e.regime;
       out.set(k, k === at ? { forceRegime: regime, marketJump: e.jump } : { forceRegime: regime });

@@ -1,3 +1,4 @@
+import { SECONDS_PER_DAY } from '../../cells/time';
 /**
  * Intraday seasonality of crypto trading by UTC hour: activity peaks around the US open (14–16 UTC) and is
  * lowest in the late Asian night. Both profiles average exactly 1 over a day, so daily figures are unchanged.
@@ -19,8 +20,8 @@ export function volumeSeasonality(h: number): number {
  * midpoint for sub-daily steps, 1 for a day or more.
  */
 export function stepSeasonality(t: number, dtSeconds: number): number {
-  if (dtSeconds >= 86_400) return 1;
+  if (dtSeconds >= SECONDS_PER_DAY) return 1;
   const mid = t + dtSeconds / 2;
-  const hour = ((mid % 86_400) + 86_400) % 86_400;
+  const hour = ((mid % SECONDS_PER_DAY) + SECONDS_PER_DAY) % SECONDS_PER_DAY;
   return varianceSeasonality(hour / 3600);
 }

@@ -11,6 +11,7 @@ import { DEFAULT_PARAMS, type MarketParams } from './params';
 import { stepRegime, type Regime } from './regime';
 import { stepSeasonality } from './seasonality';
 import type { MarketState } from './state';
+import { SECONDS_PER_DAY } from '../../cells/time';
 
 export interface StepOptions {
   /** Hold the regime at this value for the step (stress episodes at their real dates). */
@@ -58,7 +59,7 @@ function stepUnchecked(
   options: StepOptions,
 ): StepResult {
   const n = COINS.length;
-  const tau = dtSeconds / 86_400;
+  const tau = dtSeconds / SECONDS_PER_DAY;
   const sqrtTau = Math.sqrt(tau);
   const regime = options.forceRegime ?? stepRegime(s.regime, tau, rng);
   const season = stepSeasonality(s.t, dtSeconds);

@@ -1,10 +1,12 @@
 /**
- * One snapshot run: for each kind and currency, decide the window (from `since`, else from the newest row on
- * disk, else the kind's backfill start), fetch, merge into the partitions, then rebuild the catalog once.
+ * One snapshot run: holding the datasets folder's snapshot lock, remove a killed run's leftovers; then for each
+ * kind and currency, decide the window (from `since`, else from the newest row on disk, else the kind's
+ * backfill start), fetch, merge into the partitions; then rebuild the catalog once.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCatalog, writeCatalog } from '../datasets/catalog-writer';
+import { PART_FILE } from '../datasets/parquet-staging';
 import { queryRows, quoteLiteral } from '../db/duckdb';
 import type { DeribitHttpClient } from '../sources/deribit/http-client';
 import type { PolymarketClient } from '../sources/polymarket/client';
@@ -17,8 +19,10 @@ import {
   type Window,
 } from './collect';
 import { KIND_SPECS, type SnapshotKind } from './kinds';
+import { removeSnapshotLeftovers, withSnapshotLock } from './recover';
 import type { SnapshotRow } from './schema';
 import { writeSnapshot } from './writer';
+import { MS_PER_HOUR } from '../../cells/time';
 
 export interface SnapshotRunOptions {
   datasetsDir: string;
@@ -53,13 +57,22 @@ export const BACKFILL_START: Readonly<Record<SnapshotKind, number | null>> = {
   dvol: Date.UTC(2021, 2, 1),
   polymarket: null,
 };
-const FIRST_WINDOW_MS = 3_600_000;
+const FIRST_WINDOW_MS = MS_PER_HOUR;
 
 /**
  * @example
  * await runSnapshot({datasetsDir, source: 'live', deribit, polymarket, currencies: ['BTC'], kinds: ['trades']});
  */
 export async function runSnapshot(o: SnapshotRunOptions): Promise<KindResult[]> {
+  return withSnapshotLock(o.datasetsDir, async () => {
+    const removed = await removeSnapshotLeftovers(o.datasetsDir);
+    if (removed.length > 0)
+      (o.log ?? (() => {}))(`removed ${removed.length} leftover temporary files`);
+    return runLocked(o);
+  });
+}
+
+async function runLocked(o: SnapshotRunOptions): Promise<KindResult[]> {
   const now = (o.now ?? Date.now)();
   const log = o.log ?? (() => {});
   const results: KindResult[] = [];
@@ -116,7 +129,7 @@ export async function newestTimestamp(
     .filter((d) => d.startsWith('date='))
     .sort();
   for (let i = dates.length - 1; i >= 0; i--) {
-    const file = join(dir, dates[i]!, 'part-0.parquet');
+    const file = join(dir, dates[i]!, PART_FILE);
     const rows = await queryRows(
       `SELECT epoch_ms(max("timestamp")) AS t FROM read_parquet(${quoteLiteral(file)})`,
     ).catch(() => []);

@@ -1,13 +1,12 @@
 /**
- * Staging snapshot rows in DuckDB: a temp table with strings as VARCHAR and every other column as DOUBLE (NaN
- * for null), filled one 2,048-row data chunk at a time through the appender; `typedColumns` converts back to
- * the dataset's types (ms → TIMESTAMP, DOUBLE → BIGINT, NaN → NULL) and adds the `date` partition column.
+ * Staging snapshot rows in DuckDB (`stageColumns`: strings as VARCHAR, every other column as DOUBLE, NaN for
+ * null); `typedColumns` converts back to the dataset's types (ms → TIMESTAMP, DOUBLE → BIGINT, NaN → NULL) and
+ * adds the `date` partition column.
  */
-import { DOUBLE, DuckDBDataChunk, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
-import { execute, quoteIdentifier } from '../db/duckdb';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdentifier } from '../db/duckdb';
+import { stageColumns, type StagedColumn } from '../datasets/parquet-staging';
 import type { Column, SnapshotRow } from './schema';
-
-const CHUNK = 2048;
 
 /** Create `table` and append `rows` in `schema`'s columns. */
 export async function stageRows(
@@ -16,32 +15,22 @@ export async function stageRows(
   schema: readonly Column[],
   rows: readonly SnapshotRow[],
 ): Promise<void> {
-  const text = schema.map((c) => c.type === 'VARCHAR');
-  const ddl = schema.map((c, j) => `${quoteIdentifier(c.name)} ${text[j] ? 'VARCHAR' : 'DOUBLE'}`);
-  await execute(`CREATE TEMP TABLE ${table} (${ddl.join(', ')})`, undefined, db);
-  const appender = await db.createAppender(table);
-  try {
-    const chunk = DuckDBDataChunk.create(
-      schema.map((_, j) => (text[j] ? VARCHAR : DOUBLE)),
-      CHUNK,
-    );
-    for (let offset = 0; offset < rows.length; offset += CHUNK) {
-      const n = Math.min(CHUNK, rows.length - offset);
-      chunk.rowCount = n;
-      schema.forEach((c, j) => {
-        const values: (string | number | null)[] = new Array(n);
-        for (let i = 0; i < n; i++) {
-          const v = rows[offset + i]![c.name];
-          if (text[j]) values[i] = v === null || v === undefined ? null : String(v);
-          else values[i] = v === null || v === undefined ? NaN : Number(v);
-        }
-        chunk.setColumnValues(j, values);
+  const columns = schema.map((c): StagedColumn => {
+    if (c.type === 'VARCHAR') {
+      const values = rows.map((r) => {
+        const v = r[c.name];
+        return v === null || v === undefined ? null : String(v);
       });
-      appender.appendDataChunk(chunk);
+      return { name: c.name, values };
     }
-  } finally {
-    appender.closeSync();
-  }
+    const values = new Float64Array(rows.length);
+    rows.forEach((r, i) => {
+      const v = r[c.name];
+      values[i] = v === null || v === undefined ? NaN : Number(v);
+    });
+    return { name: c.name, values };
+  });
+  await stageColumns(db, table, columns);
 }
 
 function typed(c: Column): string {

@@ -4,14 +4,18 @@
  * updated). A partition already on disk is merged: old and new rows go through one `COPY … QUALIFY
  * row_number() … = 1` into a temporary file beside the old one, which a rename then replaces. Partitions not on
  * disk yet are written together by one partitioned COPY into a temporary tree outside `source=*`, then renamed
- * into place one by one. Readers never see half a file; a crash before a rename leaves the previous file as it
- * was, and the next write removes the leftovers. One writer per datasets directory (in-process writes to a
+ * into place one by one, each fsynced first. Readers never see half a file; a crash before a rename leaves the
+ * previous file as it was; the next write to a partition removes its leftovers, and the next run all others
+ * (`recover.ts`). One writer per datasets directory (in-process writes to a
  * partition are serialized). Why DuckDB and not parquet-wasm: see the report and the bench.
  */
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryRows, quoteIdentifier, quoteLiteral, withConnection } from '../db/duckdb';
+import { PARQUET_COPY, PART_FILE, partitionedCopy } from '../datasets/parquet-staging';
+import { renameDurably } from '../util/durable';
+import { createKeyedQueue } from '../util/serial-queue';
 import { KIND_SPECS, type SnapshotKind } from './kinds';
 import { SCHEMAS, utcDate, type SnapshotRow } from './schema';
 import { stageRows, typedColumns } from './stage';
@@ -33,9 +37,8 @@ export interface WriteResult {
   partitions: string[];
 }
 
-export const PART_FILE = 'part-0.parquet';
-const PARQUET = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
-const locks = new Map<string, Promise<unknown>>();
+/** Writes to one partition file run one at a time (a merge reads the file it replaces). */
+const locked = createKeyedQueue();
 let counter = 0;
 
 /**
@@ -107,10 +110,10 @@ async function replaceFile(
   const temp = join(dir, `.part-${process.pid}-${++counter}.tmp`);
   try {
     const before = await countRows(db, file);
-    await execute(`COPY (${query}) TO ${quoteLiteral(temp)} (${PARQUET})`, undefined, db);
+    await execute(`COPY (${query}) TO ${quoteLiteral(temp)} (${PARQUET_COPY})`, undefined, db);
     const after = await countRows(db, temp);
     await hook?.(temp);
-    await rename(temp, file);
+    await renameDurably(temp, file);
     return after - before;
   } finally {
     await rm(temp, { force: true });
@@ -125,27 +128,24 @@ async function writeNew(
   query: string,
   keys: string,
 ): Promise<number> {
-  for (const name of await readdir(o.datasetsDir).catch(() => [] as string[]))
-    if (name.startsWith('.tmp-snapshot-'))
-      await rm(join(o.datasetsDir, name), { recursive: true, force: true });
+  await mkdir(o.datasetsDir, { recursive: true });
   const tree = join(o.datasetsDir, `.tmp-snapshot-${process.pid}-${++counter}`);
   try {
     await execute(
-      `COPY (${query}) TO ${quoteLiteral(tree)} (${PARQUET}, PARTITION_BY (currency, "date"), WRITE_PARTITION_COLUMNS true)`,
+      `COPY (${query}) TO ${quoteLiteral(tree)} (${partitionedCopy(['currency', 'date'])})`,
       undefined,
       db,
     );
     let added = 0;
     for (const c of await readdir(tree))
       for (const d of await readdir(join(tree, c))) {
-        const [name] = (await readdir(join(tree, c, d))).filter((n) => n.endsWith('.parquet'));
-        const temp = join(tree, c, d, name!);
+        const temp = join(tree, c, d, PART_FILE);
         const file = join(o.datasetsDir, kindDir, c, d, PART_FILE);
         const rows = await countRows(db, temp);
         await o.beforeRename?.(temp);
         await mkdir(dirname(file), { recursive: true });
         added += await locked(file, async () => {
-          if (!(await isFile(file))) return rename(temp, file).then(() => rows);
+          if (!(await isFile(file))) return renameDurably(temp, file).then(() => rows);
           // Written meanwhile by another snapshot in this process: merge instead.
           const names = `* EXCLUDE (_src)`;
           const union = `SELECT *, 0 AS _src FROM read_parquet(${quoteLiteral(file)}, hive_partitioning = false) UNION ALL SELECT *, 1 AS _src FROM read_parquet(${quoteLiteral(temp)}, hive_partitioning = false)`;
@@ -160,17 +160,6 @@ async function writeNew(
     return added;
   } finally {
     await rm(tree, { recursive: true, force: true });
-  }
-}
-
-async function locked<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const run = (locks.get(key) ?? Promise.resolve()).then(fn, fn);
-  const tail = run.catch(() => {});
-  locks.set(key, tail);
-  try {
-    return await run;
-  } finally {
-    if (locks.get(key) === tail) locks.delete(key);
   }
 }
 

@@ -19,10 +19,10 @@ import {
   startTestExchange,
   type TestExchange,
 } from '../server/sources/exchange-fixture';
+import { MS_PER_DAY, MS_PER_HOUR } from '../../cells/time';
 
 let ex: TestExchange;
 let dir: string;
-const HOUR = 3_600_000;
 
 beforeAll(async () => {
   ex = await startTestExchange({ tradeRate: 20 });
@@ -87,7 +87,7 @@ describe('snapshots against the simulated exchange', () => {
   });
 
   it('backfills hourly DVOL and perpetual bars through every page of the history', async () => {
-    const since = HISTORY_END - 45 * 24 * HOUR;
+    const since = HISTORY_END - 45 * MS_PER_DAY;
     const results = await runSnapshot({
       ...options(),
       kinds: ['dvol', 'ohlcv'],
@@ -106,7 +106,7 @@ describe('snapshots against the simulated exchange', () => {
     );
     expect(Number(row!.n)).toBe(dvol.fetched);
     expect(Number(row!.d)).toBe(dvol.fetched);
-    expect((row!.lo as Date).getTime()).toBe(since + HOUR);
+    expect((row!.lo as Date).getTime()).toBe(since + MS_PER_HOUR);
     const again = await runSnapshot({
       ...options(),
       kinds: ['dvol', 'ohlcv'],

@@ -24,5 +24,4 @@ export function datasetPath(name: string): string {
   return `source=simulated/kind=${name}`;
 }
 
-export const DAY_MS = 86_400_000;
-export const HOUR_MS = 3_600_000;
+export { MS_PER_DAY as DAY_MS, MS_PER_HOUR as HOUR_MS } from '../../../cells/time';

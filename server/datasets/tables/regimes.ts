@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { COINS } from '../../simulator/coins';
 import { REGIME_LABELS } from '../../simulator/regime';
+import { PART_FILE } from '../parquet-staging';
 import { writeParquet } from '../parquet-writer';
 import { datasetPath, DAY_MS, HOUR_MS, SYMBOL_LIST, tsFromMs, type TableContext } from './context';
 
@@ -26,7 +27,7 @@ export async function writeRegimes(ctx: TableContext): Promise<void> {
   await writeParquet({
     columns: { t, regime },
     select: `CAST(${tsFromMs('t')} AS DATE) AS date, CAST(regime AS INTEGER) AS regime, ${LABEL_LIST}[CAST(regime AS INTEGER) + 1] AS label`,
-    target: join(ctx.root, datasetPath('regime_labels'), 'part.parquet'),
+    target: join(ctx.root, datasetPath('regime_labels'), PART_FILE),
   });
 
   const rows = { t: [] as number[], coin: [] as number[], size: [] as number[], market: [] as number[] };
@@ -51,7 +52,7 @@ export async function writeRegimes(ctx: TableContext): Promise<void> {
       market: Float64Array.from(rows.market),
     },
     select: `${tsFromMs('t')} AS ts, CAST(${tsFromMs('t')} AS DATE) AS date, ${SYMBOL_LIST}[CAST(coin AS INTEGER) + 1] AS symbol, size AS "return", CASE WHEN market = 1 THEN 'market' ELSE 'idiosyncratic' END AS jump_type`,
-    target: join(ctx.root, datasetPath('jump_events'), 'part.parquet'),
+    target: join(ctx.root, datasetPath('jump_events'), PART_FILE),
     orderBy: 't, coin',
   });
 }

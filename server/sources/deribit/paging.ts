@@ -6,6 +6,7 @@
  */
 import type { DeribitHttpClient } from './http-client';
 import type { ChartData, Trade, VolatilityIndexPage } from './records';
+import { MS_PER_MINUTE } from '../../../cells/time';
 
 export interface Range {
   start: number;
@@ -118,7 +119,7 @@ export async function chartHistory(
   p: Range & { instrument_name: string; resolution: string | number; maxBars?: number },
 ): Promise<ChartData> {
   checkRange(p);
-  const step = resolutionMinutes(p.resolution) * 60_000 * (p.maxBars ?? 5000);
+  const step = resolutionMinutes(p.resolution) * MS_PER_MINUTE * (p.maxBars ?? 5000);
   const parts: ChartData[] = [];
   for (let from = p.start; from <= p.end; from += step) {
     const to = Math.min(p.end, from + step - 1);

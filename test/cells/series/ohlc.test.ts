@@ -1,8 +1,9 @@
 import { tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { resampleOhlc } from '../../../cells/series/ohlc';
+import { MS_PER_HOUR } from '../../../cells/time';
 
-const H = 3_600_000;
+const H = MS_PER_HOUR;
 const t0 = Date.UTC(2024, 2, 1);
 
 describe('resampleOhlc', () => {

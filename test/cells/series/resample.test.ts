@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { periodStart } from '../../../cells/series/calendar';
 import { resample } from '../../../cells/series/resample';
+import { MS_PER_HOUR } from '../../../cells/time';
 
-const H = 3_600_000;
+const H = MS_PER_HOUR;
 const D = 24 * H;
 const t0 = Date.UTC(2024, 0, 1); // a Monday
 

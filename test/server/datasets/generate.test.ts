@@ -11,6 +11,7 @@ import type { DatasetCatalog } from '../../../server/datasets/catalog-types';
 import { ensureBundledDatasets, generateBundledDatasets, GENERATOR_VERSION } from '../../../server/datasets/generate';
 import { queryRows, quoteLiteral } from '../../../server/db/duckdb';
 import { formatInstrument } from '../../../cells/options/instruments';
+import { MS_PER_YEAR } from '../../../cells/time';
 
 const RANGE = { start: Date.UTC(2025, 10, 1), end: Date.UTC(2026, 0, 1), recentStart: Date.UTC(2025, 11, 20) };
 let dir: string;
@@ -39,13 +40,13 @@ describe('generateBundledDatasets', () => {
       for (const p of entry.partitions) {
         const [row] = await queryRows(`SELECT count(*) AS n FROM read_parquet(?)`, [join(dir, p.path)]);
         expect(Number(row!.n), p.path).toBe(p.rows);
-        expect(p.path.endsWith('/part.parquet')).toBe(true);
+        expect(p.path.endsWith('/part-0.parquet')).toBe(true);
       }
       expect(entry.rows).toBe(entry.partitions.reduce((n, p) => n + p.rows, 0));
     }
     const chain = catalog.datasets.find((d) => d.name === 'option_chain')!;
     expect(chain.partitionKeys).toEqual(['currency', 'month']);
-    expect(chain.partitions[0]!.path).toBe('source=simulated/kind=option_chain/currency=BTC/month=2025-12/part.parquet');
+    expect(chain.partitions[0]!.path).toBe('source=simulated/kind=option_chain/currency=BTC/month=2025-12/part-0.parquet');
     expect(chain.timeRange).toEqual({ start: '2025-12-20T08:00:00Z', end: '2025-12-31T08:00:00Z' });
     const daily = catalog.datasets.find((d) => d.name === 'ohlcv_daily')!;
     expect(daily.partitions.length).toBeGreaterThanOrEqual(20);
@@ -92,7 +93,7 @@ describe('generateBundledDatasets', () => {
       expect(r.instrument_name).toMatch(/^(BTC|ETH)-[1-9]\d?[A-Z]{3}\d{2}-\d+-[CP]$/);
       expect(expiry.getUTCHours()).toBe(8);
       expect(ts.getUTCHours()).toBe(8);
-      const T = (expiry.getTime() - ts.getTime()) / (365 * 86_400_000);
+      const T = (expiry.getTime() - ts.getTime()) / MS_PER_YEAR;
       expect(r.mark_price).toBeCloseTo(black76Price(F, r.strike as number, T, (r.mark_iv as number) / 100, type) / F, 12);
       expect(r.bid_iv as number).toBeLessThan(r.mark_iv as number);
       expect(r.mark_iv as number).toBeLessThan(r.ask_iv as number);
@@ -103,7 +104,7 @@ describe('generateBundledDatasets', () => {
     const [row] = await queryRows(
       `SELECT count(*) FILTER (WHERE date < lag_date) AS backwards FROM
          (SELECT date, lag(date) OVER () AS lag_date FROM read_parquet(?))`,
-      [join(dir, 'source=simulated/kind=ohlcv_daily/currency=BTC/part.parquet')],
+      [join(dir, 'source=simulated/kind=ohlcv_daily/currency=BTC/part-0.parquet')],
     );
     expect(Number(row!.backwards)).toBe(0);
   });

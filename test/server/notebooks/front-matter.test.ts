@@ -1,24 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { compileMd } from '../../../web/notebook/compile-md';
-import { newNotebookText, notebookTitle, slugify } from '../../../server/notebooks/front-matter';
-
-describe('notebookTitle', () => {
-  it('prefers front matter title, plain or quoted', () => {
-    expect(notebookTitle('---\ntitle: BTC regimes\ndatasets: [a]\n---\n# Other', 'f')).toBe('BTC regimes');
-    expect(notebookTitle('---\ndatasets: [a]\ntitle: "A: \\"b\\""\n---\n', 'f')).toBe('A: "b"');
-    expect(notebookTitle("---\ntitle: 'it''s'\n---\n", 'f')).toBe("it's");
-    expect(notebookTitle('---\r\ntitle: CRLF\r\n---\r\n', 'f')).toBe('CRLF');
-  });
-
-  it('falls back to the first level-one heading, then to the file name', () => {
-    expect(notebookTitle('---\ndatasets: []\n---\ntext\n## Sub\n# Main #\n', 'f')).toBe('Main');
-    expect(notebookTitle('#hashtag only\n```sh\n# a comment in a fence\n```\n', 'f')).toBe('f');
-    expect(notebookTitle('~~~~\n# fenced\n```\n# still fenced\n~~~~\n# After\n', 'f')).toBe('After');
-    expect(notebookTitle('no heading', 'fallback')).toBe('fallback');
-    expect(notebookTitle('title: not front matter\n', 'fallback')).toBe('fallback');
-  });
-});
+import { newNotebookText, slugify } from '../../../server/notebooks/front-matter';
+import { notebookTitle } from '../../../web/notebook/title';
 
 describe('slugify', () => {
   it('folds accents and punctuation into dashes', () => {

@@ -130,6 +130,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps .trash/ and .conflicts/ for 30 days and 500 files unless configured', () => {
+    expect(loadConfig({}).trashRetention).toEqual({ maxAgeDays: 30, maxFiles: 500 });
+    expect(loadConfig({ VOLLAB_TRASH_DAYS: '7', VOLLAB_TRASH_FILES: '20' }).trashRetention).toEqual(
+      { maxAgeDays: 7, maxFiles: 20 },
+    );
+    expect(() => loadConfig({ VOLLAB_TRASH_DAYS: '0' })).toThrow('invalid VOLLAB_TRASH_DAYS: 0');
+  });
+
   it('knows loopback hosts', () => {
     expect(['127.0.0.1', '127.1.2.3', 'localhost', '::1'].every(isLoopback)).toBe(true);
     expect(['0.0.0.0', '192.168.1.2', '::', 'example.com'].some(isLoopback)).toBe(false);

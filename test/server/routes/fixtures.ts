@@ -61,7 +61,7 @@ export async function createFixture(
   const datasetsDir = join(root, 'datasets');
   const partitions: DatasetPartition[] = [];
   for (const [k, currency] of CURRENCIES.entries()) {
-    const path = `source=simulated/kind=ticks/currency=${currency}/part.parquet`;
+    const path = `source=simulated/kind=ticks/currency=${currency}/part-0.parquet`;
     await mkdir(join(datasetsDir, path, '..'), { recursive: true });
     const symbol = `CASE WHEN range % 3 = 0 THEN '${currency}-PERP' ELSE '${currency}-SPOT' END`;
     await execute(

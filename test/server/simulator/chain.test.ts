@@ -12,6 +12,7 @@ import {
 } from '../../../server/simulator/chain';
 import type { VolSnapshot } from '../../../server/simulator/implied';
 import { DEFAULT_PARAMS } from '../../../server/simulator/params';
+import { MS_PER_YEAR } from '../../../cells/time';
 
 const T = Date.UTC(2025, 0, 6, 8);
 const snap: VolSnapshot = {
@@ -53,7 +54,7 @@ describe('appendChainSnapshot', () => {
 
   it('prices the mark at Black-76 of mark_iv on the forward, in coin', () => {
     for (const i of rows) {
-      const tYears = (col.expiry_ms[i]! - T) / (365 * 86_400_000);
+      const tYears = (col.expiry_ms[i]! - T) / MS_PER_YEAR;
       const type = col.is_call[i] === 1 ? 'call' : 'put';
       const F = col.underlying_price[i]!;
       const expected = black76Price(F, col.strike[i]!, tYears, col.mark_iv[i]! / 100, type) / F;

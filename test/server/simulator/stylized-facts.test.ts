@@ -9,11 +9,11 @@ import { COINS, coinIndex } from '../../../server/simulator/coins';
 import { simulateHistory, type SimulatedHistory } from '../../../server/simulator/history';
 import { dvolIndex } from '../../../server/simulator/implied';
 import { volSnapshotAt } from '../../../server/simulator/snapshot';
+import { MS_PER_DAY } from '../../../cells/time';
 
 let h: SimulatedHistory;
 let btc: Float64Array;
-const DAY = 86_400_000;
-const dayIndex = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - HISTORY_START) / DAY;
+const dayIndex = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - HISTORY_START) / MS_PER_DAY;
 
 function daily(coin: number): Float64Array {
   const r = h.logReturns[coin]!;

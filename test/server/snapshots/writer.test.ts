@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../server/datasets/catalog-writer';
 import { queryRows, quoteLiteral } from '../../../server/db/duckdb';
 import type { SnapshotRow } from '../../../server/snapshots/schema';
-import { PART_FILE, writeSnapshot } from '../../../server/snapshots/writer';
+import { MS_PER_HOUR } from '../../../cells/time';
+import { PART_FILE } from '../../../server/datasets/parquet-staging';
+import { writeSnapshot } from '../../../server/snapshots/writer';
 
 const T0 = Date.UTC(2026, 0, 5, 12);
 let dir: string;
@@ -13,7 +15,7 @@ let dir: string;
 /** Trade `i`: ids `BTC-<i>`, 1 h apart from T0, so 24 per UTC day. */
 function trade(i: number, price = 100 + i): SnapshotRow {
   return {
-    timestamp: T0 + i * 3_600_000,
+    timestamp: T0 + i * MS_PER_HOUR,
     trade_id: `BTC-${i}`,
     trade_seq: i,
     instrument_name: i % 2 ? 'BTC-PERPETUAL' : 'BTC-9JAN26-100000-C',
