@@ -26,7 +26,8 @@ describe('one sidecar per notebooks folder', () => {
         `Another Vol Lab (pid ${process.pid}) is already using the notebooks folder (VOLLAB_NOTEBOOKS_DIR) ${fx.config.notebooksDir}`,
       );
       // The first one still serves.
-      expect((await fetch(new URL('api/notebooks', first.url))).status).toBe(200);
+      const auth = { headers: { Authorization: `Bearer ${first.token}` } };
+      expect((await fetch(new URL('api/notebooks', first.url), auth)).status).toBe(200);
     } finally {
       await first.close();
     }

@@ -47,7 +47,7 @@ describe('slice cache eviction during concurrent requests', () => {
             `api/datasets/ticks/slice?order=currency,volume&limit=${limit}`,
             server.url,
           );
-          const res = await fetch(url);
+          const res = await fetch(url, { headers: { Authorization: `Bearer ${server.token}` } });
           const body = Buffer.from(await res.arrayBuffer());
           const whole = res.status === 200 && body.equals(expected.get(limit)!);
           return whole ? 'ok' : `limit ${limit}: ${res.status}, ${body.length} bytes`;

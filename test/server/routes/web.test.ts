@@ -88,7 +88,7 @@ describe('errors', () => {
     expect(body.error.sql).toContain('"volume" = CAST(? AS INTEGER)');
     // The SQL reads the partitions by path: relative to a label, never the server's absolute paths.
     expect(body.error.sql).toContain(
-      "'<datasets>/source=simulated/kind=ticks/currency=BTC/part.parquet'",
+      "'<datasets>/source=simulated/kind=ticks/currency=BTC/part-0.parquet'",
     );
     expect(JSON.stringify(body)).not.toContain(fx.root);
     expect(JSON.stringify(body)).not.toContain(tmpdir());
