@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { VolLabConfig } from './config';
 import { createCatalogReader } from './datasets/catalog-reader';
+import { createSliceLimiter } from './datasets/slice-limit';
 import { handleError, handleNotFound } from './http/errors';
 import { createFileCache } from './http/file-cache';
 import { limitBody } from './http/json-body';
@@ -23,6 +24,7 @@ import { notebookRoutes } from './routes/notebooks';
 import { polymarketRoutes } from './routes/polymarket';
 import { createDeribitHttpClient, type DeribitHttpClient } from './sources/deribit/http-client';
 import { createPolymarketClient } from './sources/polymarket/client';
+import { createProxyCache } from './sources/proxy-cache';
 import { webRoutes } from './routes/web';
 
 export type AppConfig = Pick<
@@ -34,6 +36,9 @@ export type AppConfig = Pick<
   | 'token'
   | 'maxBodyBytes'
   | 'sliceCacheBytes'
+  | 'sliceConcurrency'
+  | 'sliceQueue'
+  | 'proxyCacheBytes'
   | 'source'
   | 'version'
   | 'deribitUrl'
@@ -80,18 +85,30 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   );
   app.route(
     '/api/datasets',
-    datasetRoutes({ datasetsDir: config.datasetsDir, catalog, sliceCache }),
+    datasetRoutes({
+      datasetsDir: config.datasetsDir,
+      catalog,
+      sliceCache,
+      sliceLimiter: createSliceLimiter({
+        concurrency: config.sliceConcurrency,
+        queue: config.sliceQueue,
+      }),
+    }),
   );
   app.route('/api/notebooks', notebookRoutes(createNotebookStore(config.notebooksDir)));
   app.route('/api/models', modelRoutesFor(config));
   const deribit =
     services.deribit ??
     (config.deribitUrl ? createDeribitHttpClient({ baseUrl: config.deribitUrl }) : undefined);
-  if (deribit) app.route('/api/deribit', deribitRoutes(deribit));
+  const proxyCache = () => createProxyCache({ maxBytes: config.proxyCacheBytes });
+  if (deribit) app.route('/api/deribit', deribitRoutes(deribit, proxyCache()));
   if (services.live) app.route('/api/live', liveRoutes(services.live));
   if (config.polymarketGammaUrl && config.polymarketClobUrl) {
     const { polymarketGammaUrl: gammaUrl, polymarketClobUrl: clobUrl } = config;
-    app.route('/api/polymarket', polymarketRoutes(createPolymarketClient({ gammaUrl, clobUrl })));
+    app.route(
+      '/api/polymarket',
+      polymarketRoutes(createPolymarketClient({ gammaUrl, clobUrl }), proxyCache()),
+    );
   }
   app.route('/datasets', datasetFileRoutes(config.datasetsDir));
   app.route('/', webRoutes(config.webDistDir));

@@ -18,12 +18,20 @@ export class QueryError extends Error {
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 
+/** The native instance's memory cap and worker threads (the sidecar shares a laptop with the browser). */
+export const DUCKDB_MEMORY_LIMIT = '1GB';
+export const DUCKDB_THREADS = 2;
+
 let instancePromise: Promise<DuckDBInstance> | null = null;
 
 function instance(): Promise<DuckDBInstance> {
   instancePromise ??= DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
+    // Bounded: slices of the large tables otherwise grow the process by GBs and keep it (issue 9). Past the
+    // limit, DuckDB spills sorts and joins to its temp directory or fails the query, never the process.
+    memory_limit: DUCKDB_MEMORY_LIMIT,
+    threads: String(DUCKDB_THREADS),
   });
   return instancePromise;
 }
