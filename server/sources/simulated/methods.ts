@@ -8,6 +8,7 @@ import { chartBars, dvolCandles, historicalVolatility } from './series';
 import type { SimulatedMarket } from './market';
 import { tickSize } from './market';
 import { PERPETUAL_EXPIRY } from './feed';
+import { HISTORY_WINDOW } from './history-window';
 
 export class RpcFault extends Error {
   constructor(
@@ -195,6 +196,12 @@ export const PUBLIC_METHODS: Record<string, (m: SimulatedMarket, p: P) => unknow
     const count = integer(p, 'count', 10);
     if (count < 1 || count > 1000) throw invalid('count', 'must be in [1, 1000]');
     const sorting = text(p, 'sorting', false) ?? 'desc';
+    const keptFrom = m.tradesKeptFrom(c);
+    if (start < keptFrom)
+      throw invalid(
+        'start_timestamp',
+        `the simulated exchange keeps trades from ${keptFrom} (the last ${HISTORY_WINDOW.tradesMs / 60_000} min) on`,
+      );
     const all = m.trades(c);
     const match = (name: string) => kind === 'any' || (kind === 'option') === /-[CP]$/.test(name);
     const inRange = [];

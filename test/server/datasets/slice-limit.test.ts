@@ -95,7 +95,8 @@ describe('the slice route under concurrent load', () => {
       '/api/datasets',
       datasetRoutes({ datasetsDir: fx.config.datasetsDir, catalog, sliceCache, sliceLimiter }),
     );
-    return (limit: number) => app.request(`http://localhost/api/datasets/ticks/slice?limit=${limit}`);
+    return async (limit: number) =>
+      app.request(`http://localhost/api/datasets/ticks/slice?limit=${limit}`);
   };
 
   it('computes at most K slices at once for N concurrent distinct requests', async () => {
