@@ -8,6 +8,7 @@
  */
 import { createRng, type Rng } from '../../../cells/random';
 import type { Trade } from '../deribit/records';
+import { createBookInterest } from './book-interest';
 import { bookLevels, diffLevels, type BookLevels, type Change } from './books';
 import type { FutureQuote, MarketFeed, OptionQuote } from './feed';
 import {
@@ -105,8 +106,7 @@ export function createSimulatedMarket(
     feed.currencies().map((c) => [c, createSampleLog(window)]),
   );
   const books = new Map<string, BookState>();
-  /** Per book: when it was last asked for (market time) and how many subscriptions watch it. */
-  const interest = new Map<string, { askedAt: number; watchers: number }>();
+  const interest = createBookInterest(bookIdleMs);
   let bookRecomputations = 0;
   const listeners = new Set<(e: TickEvent) => void>();
   let last = feed.time();
@@ -165,11 +165,8 @@ export function createSimulatedMarket(
       }
       const changes: BookChange[] = [];
       for (const [name, b] of books) {
-        const seen = interest.get(name);
-        const idle = !seen || (seen.watchers === 0 && t - seen.askedAt > bookIdleMs);
-        if (idle || !quote(name)) {
+        if (interest.idle(name, t) || !quote(name)) {
           books.delete(name);
-          if (seen?.watchers === 0) interest.delete(name);
           continue;
         }
         bookRecomputations++;
@@ -207,27 +204,14 @@ export function createSimulatedMarket(
         };
         books.set(name, b);
       }
-      const seen = interest.get(name);
-      if (seen) seen.askedAt = last;
-      else interest.set(name, { askedAt: last, watchers: 0 });
+      interest.asked(name, last);
       return b;
     },
     get bookRecomputations() {
       return bookRecomputations;
     },
     trackedBooks: () => books.size,
-    watchBook(name) {
-      const seen = interest.get(name) ?? { askedAt: last, watchers: 0 };
-      interest.set(name, seen);
-      seen.watchers++;
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        seen.watchers--;
-        seen.askedAt = last;
-      };
-    },
+    watchBook: (name) => interest.watch(name, () => last),
     trades: (c) => logs.get(c)?.trades ?? [],
     tradesKeptFrom: (c) => logs.get(c)?.keptFrom ?? -Infinity,
     samples: (c) => samples.get(c) ?? createSampleLog(window),
