@@ -47,6 +47,8 @@ export type Quote = { kind: 'option'; q: OptionQuote } | { kind: 'future'; q: Fu
 
 export interface SimulatedMarket {
   readonly feed: MarketFeed;
+  /** What history it keeps. */
+  readonly window: HistoryWindow;
   time(): number;
   tick(t: number): TickEvent;
   quote(instrument: string): Quote | null;
@@ -152,6 +154,7 @@ export function createSimulatedMarket(
 
   return {
     feed,
+    window,
     time: () => last,
     tick(t) {
       if (!(t > last)) return { t: last, trades: [], books: [] };

@@ -8,7 +8,6 @@ import { chartBars, dvolCandles, historicalVolatility } from './series';
 import type { SimulatedMarket } from './market';
 import { tickSize } from './market';
 import { PERPETUAL_EXPIRY } from './feed';
-import { HISTORY_WINDOW } from './history-window';
 
 export class RpcFault extends Error {
   constructor(
@@ -200,7 +199,7 @@ export const PUBLIC_METHODS: Record<string, (m: SimulatedMarket, p: P) => unknow
     if (start < keptFrom)
       throw invalid(
         'start_timestamp',
-        `the simulated exchange keeps trades from ${keptFrom} (the last ${HISTORY_WINDOW.tradesMs / 60_000} min) on`,
+        `the simulated exchange keeps trades from ${keptFrom} (the last ${m.window.tradesMs / 60_000} min) on`,
       );
     const all = m.trades(c);
     const match = (name: string) => kind === 'any' || (kind === 'option') === /-[CP]$/.test(name);
