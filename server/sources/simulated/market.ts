@@ -55,6 +55,8 @@ export interface SimulatedMarket {
   bidAsk(instrument: string): [number, number];
   /** The book now; starts tracking it so ticks report its changes. */
   book(instrument: string): BookState;
+  /** The book's levels now without tracking it (a ticker's best bid and ask). */
+  peekBook(instrument: string): BookLevels;
   /** Book recomputations on ticks so far (books idle for `bookIdleMs` stop costing any). */
   readonly bookRecomputations: number;
   /** Books being recomputed on ticks. */
@@ -214,6 +216,12 @@ export function createSimulatedMarket(
       return bookRecomputations;
     },
     trackedBooks: () => books.size,
+    peekBook(name) {
+      const b = books.get(name);
+      if (b) return b;
+      if (!quote(name)) throw new RangeError(`invalid instrument_name: ${name}`);
+      return levelsOf(name, last);
+    },
     watchBook: (name) => interest.watch(name, () => last),
     trades: (c) => logs.get(c)?.trades ?? [],
     tradesKeptFrom: (c) => logs.get(c)?.keptFrom ?? -Infinity,

@@ -234,7 +234,8 @@ export function ticker(m: SimulatedMarket, name: string) {
   const c = name.split('-')[0]!;
   const index = m.feed.indexPrice(c);
   const [bid, ask] = m.bidAsk(name);
-  const book = m.book(name);
+  // Tickers (also `get_book_summary_by_currency`'s ~1,500) read the book without keeping it live.
+  const book = m.peekBook(name);
   const trades = m.trades(c);
   let last: number | null = null;
   for (let i = trades.length - 1; i >= Math.max(0, trades.length - 500); i--)

@@ -175,6 +175,30 @@ describe('simulated order books', () => {
     expect(market.bookRecomputations).toBe(idle + 5);
   });
 
+  it('are not started by tickers or book summaries, only by get_order_book', () => {
+    const market = createSimulatedMarket(scriptedFeed(), { seed: 3 });
+    market.tick(T0 + 1000);
+    const summary = callMethod(market, 'get_book_summary_by_currency', { currency: 'BTC' }) as {
+      bid_price: number;
+    }[];
+    const ticker = callMethod(market, 'ticker', { instrument_name: 'BTC-PERPETUAL' }) as {
+      best_bid_price: number;
+      best_ask_price: number;
+    };
+    expect(summary).toHaveLength(2);
+    expect(market.trackedBooks()).toBe(0);
+    const book = callMethod(market, 'get_order_book', { instrument_name: 'BTC-PERPETUAL' }) as {
+      bids: [number, number][];
+      asks: [number, number][];
+    };
+    expect(market.trackedBooks()).toBe(1);
+    // The ticker's top of book is the book's, tracked or not.
+    expect([ticker.best_bid_price, ticker.best_ask_price]).toEqual([
+      book.bids[0]![0],
+      book.asks[0]![0],
+    ]);
+  });
+
   it('keep a subscribed (watched) book live until it is released', () => {
     const market = createSimulatedMarket(scriptedFeed(), { seed: 3 });
     let t = T0;
