@@ -2,6 +2,8 @@
  * The sidecar's native DuckDB: one in-memory instance per process, opened lazily through a cached promise,
  * with errors that carry the SQL that failed. Parquet is built into @duckdb/node-api, so nothing is fetched.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 
 /** A failed query, with the statement that failed. */
@@ -32,6 +34,8 @@ function instance(): Promise<DuckDBInstance> {
     // limit, DuckDB spills sorts and joins to its temp directory or fails the query, never the process.
     memory_limit: DUCKDB_MEMORY_LIMIT,
     threads: String(DUCKDB_THREADS),
+    // Spills go to the system's temp folder (per process), not a `.tmp` in whatever folder we started in.
+    temp_directory: join(tmpdir(), `vollab-duckdb-${process.pid}`),
   });
   return instancePromise;
 }

@@ -57,6 +57,11 @@ function printReport(): void {
     console.log(
       `    ${name.padEnd(22)} RSS ${(f.rss / MB).toFixed(0).padStart(5)} MB   CPU ${f.cpuPercent.toFixed(1).padStart(5)} %`,
     );
+  const underLoad = samples.filter((x) => x.at >= loadStart && x.at <= loadEnd);
+  const peak = Math.max(...underLoad.map((x) => x.rss));
+  console.log(
+    `    peak RSS under load     ${(peak / MB).toFixed(0)} MB (sampled every ${SAMPLE_MS / 1000} s)`,
+  );
   const keys = [...report!.statuses.keys()].sort();
   console.log(`    statuses: ${keys.map((k) => `${k}: ${report!.statuses.get(k)}`).join(', ')}`);
   console.log(`    /api/live: ${report!.liveMessages} messages, ${report!.liveCloses} closes`);

@@ -3,6 +3,7 @@
  * bounded number wait, the rest get 503 with `Retry-After`; cache hits never wait. And DuckDB runs with a
  * memory cap and a thread count.
  */
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -137,7 +138,7 @@ describe('the slice route under concurrent load', () => {
 });
 
 describe('native DuckDB bounds', () => {
-  it('runs with a memory limit and a fixed number of threads', async () => {
+  it('runs with a memory limit, a fixed number of threads and spills to the temp folder', async () => {
     const [row] = await queryRows(
       "SELECT current_setting('memory_limit') AS memory, current_setting('threads') AS threads",
     );
@@ -145,5 +146,7 @@ describe('native DuckDB bounds', () => {
     // DuckDB reports the limit in its own units (1GB → "953.6 MiB").
     expect(row!.memory).toBe('953.6 MiB');
     expect(Number(row!.threads)).toBe(DUCKDB_THREADS);
+    const [temp] = await queryRows("SELECT current_setting('temp_directory') AS dir");
+    expect(temp!.dir).toBe(join(tmpdir(), `vollab-duckdb-${process.pid}`));
   });
 });
