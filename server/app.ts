@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { VolLabConfig } from './config';
 import { createCatalogReader } from './datasets/catalog-reader';
+import { createSliceLimiter } from './datasets/slice-limit';
 import { errorHandler, handleNotFound } from './http/errors';
 import { createFileCache } from './http/file-cache';
 import { limitBody } from './http/json-body';
@@ -24,6 +25,7 @@ import { notebookRoutes } from './routes/notebooks';
 import { polymarketRoutes } from './routes/polymarket';
 import { createDeribitHttpClient, type DeribitHttpClient } from './sources/deribit/http-client';
 import { createPolymarketClient } from './sources/polymarket/client';
+import { createProxyCache } from './sources/proxy-cache';
 import { webRoutes } from './routes/web';
 
 export type AppConfig = Pick<
@@ -36,6 +38,9 @@ export type AppConfig = Pick<
   | 'allowedHosts'
   | 'maxBodyBytes'
   | 'sliceCacheBytes'
+  | 'sliceConcurrency'
+  | 'sliceQueue'
+  | 'proxyCacheBytes'
   | 'source'
   | 'version'
   | 'deribitUrl'
@@ -91,7 +96,15 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   );
   app.route(
     '/api/datasets',
-    datasetRoutes({ datasetsDir: config.datasetsDir, catalog, sliceCache }),
+    datasetRoutes({
+      datasetsDir: config.datasetsDir,
+      catalog,
+      sliceCache,
+      sliceLimiter: createSliceLimiter({
+        concurrency: config.sliceConcurrency,
+        queue: config.sliceQueue,
+      }),
+    }),
   );
   const notebooks = createNotebookStore(config.notebooksDir, { retention: config.trashRetention });
   app.route('/api/notebooks', notebookRoutes(notebooks));
@@ -99,11 +112,15 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   const deribit =
     services.deribit ??
     (config.deribitUrl ? createDeribitHttpClient({ baseUrl: config.deribitUrl }) : undefined);
-  if (deribit) app.route('/api/deribit', deribitRoutes(deribit));
+  const proxyCache = () => createProxyCache({ maxBytes: config.proxyCacheBytes });
+  if (deribit) app.route('/api/deribit', deribitRoutes(deribit, proxyCache()));
   if (services.live) app.route('/api/live', liveRoutes(services.live));
   if (config.polymarketGammaUrl && config.polymarketClobUrl) {
     const { polymarketGammaUrl: gammaUrl, polymarketClobUrl: clobUrl } = config;
-    app.route('/api/polymarket', polymarketRoutes(createPolymarketClient({ gammaUrl, clobUrl })));
+    app.route(
+      '/api/polymarket',
+      polymarketRoutes(createPolymarketClient({ gammaUrl, clobUrl }), proxyCache()),
+    );
   }
   app.route('/datasets', datasetFileRoutes(config.datasetsDir));
   app.route('/', webRoutes(config.webDistDir));

@@ -39,6 +39,11 @@ export interface VolLabConfig {
   maxBodyBytes: number;
   /** Upper bound on the slice cache's size on disk. */
   sliceCacheBytes: number;
+  /** Slices computed at once (`VOLLAB_SLICE_CONCURRENCY`); more wait in a queue of `sliceQueue`, then 503. */
+  sliceConcurrency: number;
+  sliceQueue: number;
+  /** Upper bound on the proxies' cached answers, by their JSON size (`VOLLAB_PROXY_CACHE_BYTES`). */
+  proxyCacheBytes: number;
   source: MarketSource;
   /**
    * Start the built-in simulated exchange with the server (true for `source: 'simulated'`); tests that need no
@@ -69,7 +74,9 @@ const MIB = 1024 * 1024;
  * Read and validate the configuration; relative paths resolve against `cwd`.
  * `PORT` (8787), `HOST` (127.0.0.1), `VOLLAB_DATA_DIR` (./datasets), `VOLLAB_NOTEBOOKS_DIR` (./notebooks),
  * `VOLLAB_WEB_DIST` (./web/dist), `VOLLAB_CACHE_DIR` (./.vollab/cache), `VOLLAB_SOURCE` (simulated),
- * `VOLLAB_TOKEN` (generated), `VOLLAB_ALLOWED_HOSTS` (none beyond loopback and HOST), `VOLLAB_MAX_BODY_BYTES` (5 MiB), `VOLLAB_SLICE_CACHE_BYTES` (512 MiB); with
+ * `VOLLAB_TOKEN` (generated), `VOLLAB_ALLOWED_HOSTS` (none beyond loopback and HOST), `VOLLAB_MAX_BODY_BYTES` (5 MiB),
+ * `VOLLAB_SLICE_CACHE_BYTES` (512 MiB), `VOLLAB_SLICE_CONCURRENCY` (2), `VOLLAB_SLICE_QUEUE` (8),
+ * `VOLLAB_PROXY_CACHE_BYTES` (64 MiB); with
  * `VOLLAB_SOURCE=live`: `DERIBIT_URL`, `POLYMARKET_GAMMA_URL`, `POLYMARKET_CLOB_URL` (the real hosts);
  * `VOLLAB_SNAPSHOTS` (off), `VOLLAB_SNAPSHOT_CURRENCIES` (BTC,ETH), `VOLLAB_TRASH_DAYS` (30),
  * `VOLLAB_TRASH_FILES` (500).
@@ -124,6 +131,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       512 * MIB,
       1,
       2 ** 50,
+    ),
+    sliceConcurrency: integer('VOLLAB_SLICE_CONCURRENCY', env.VOLLAB_SLICE_CONCURRENCY, 2, 1, 64),
+    sliceQueue: integer('VOLLAB_SLICE_QUEUE', env.VOLLAB_SLICE_QUEUE, 8, 0, 10_000),
+    proxyCacheBytes: integer(
+      'VOLLAB_PROXY_CACHE_BYTES',
+      env.VOLLAB_PROXY_CACHE_BYTES,
+      64 * MIB,
+      1,
+      2 ** 40,
     ),
     source: source as MarketSource,
     simulatedExchange: source === 'simulated',

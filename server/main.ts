@@ -10,6 +10,7 @@ import { createApp } from './app';
 import { isLoopback, type VolLabConfig } from './config';
 import { isErrno } from './http/errors';
 import { createLiveHub, type LiveHub } from './live/hub';
+import { MAX_CLIENT_FRAME_BYTES } from './live/protocol';
 import { recoverDatasets } from './snapshots/recover';
 import { startSnapshotScheduler, type SnapshotScheduler } from './snapshots/scheduler';
 import { createDeribitHttpClient } from './sources/deribit/http-client';
@@ -96,7 +97,8 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
       ? createDeribitHttpClient({ baseUrl: deribitUrl, limiter: null })
       : undefined;
   const app = createApp(effective, { ...(live ? { live } : {}), ...(deribit ? { deribit } : {}) });
-  const wss = new WebSocketServer({ noServer: true });
+  // `ws` reads whole frames into memory (100 MiB by default): cap them so a client cannot make us buffer more.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   try {
     return await new Promise((resolve, reject) => {
       const server = serve(

@@ -2,6 +2,8 @@
  * The sidecar's native DuckDB: one in-memory instance per process, opened lazily through a cached promise,
  * with errors that carry the SQL that failed. Parquet is built into @duckdb/node-api, so nothing is fetched.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { QueryError } from '../../web/data/query-error';
 
@@ -10,12 +12,22 @@ export { QueryError };
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 
+/** The native instance's memory cap and worker threads (the sidecar shares a laptop with the browser). */
+export const DUCKDB_MEMORY_LIMIT = '1GB';
+export const DUCKDB_THREADS = 2;
+
 let instancePromise: Promise<DuckDBInstance> | null = null;
 
 function instance(): Promise<DuckDBInstance> {
   instancePromise ??= DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
+    // Bounded: slices of the large tables otherwise grow the process by GBs and keep it (issue 9). Past the
+    // limit, DuckDB spills sorts and joins to its temp directory or fails the query, never the process.
+    memory_limit: DUCKDB_MEMORY_LIMIT,
+    threads: String(DUCKDB_THREADS),
+    // Spills go to the system's temp folder (per process), not a `.tmp` in whatever folder we started in.
+    temp_directory: join(tmpdir(), `vollab-duckdb-${process.pid}`),
   });
   return instancePromise;
 }

@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { CatalogReader } from '../datasets/catalog-reader';
 import { partitionFiles, prunePartitions, sliceKey, writeSlice } from '../datasets/slice';
+import { createSliceLimiter, retryAfterWhenBusy, type SliceLimiter } from '../datasets/slice-limit';
 import { httpError } from '../http/errors';
 import { etagMatches } from '../http/etag';
 import type { FileCache } from '../http/file-cache';
@@ -15,13 +16,20 @@ export interface DatasetRouteDeps {
   datasetsDir: string;
   catalog: CatalogReader;
   sliceCache: FileCache;
+  /** Bounds concurrent slice computations (cache hits skip it); default `createSliceLimiter()`. */
+  sliceLimiter?: SliceLimiter;
 }
 
 /**
  * @example
  * app.route('/api/datasets', datasetRoutes({ datasetsDir, catalog, sliceCache }));
  */
-export function datasetRoutes({ datasetsDir, catalog, sliceCache }: DatasetRouteDeps): Hono {
+export function datasetRoutes({
+  datasetsDir,
+  catalog,
+  sliceCache,
+  sliceLimiter = createSliceLimiter(),
+}: DatasetRouteDeps): Hono {
   const app = new Hono();
 
   app.get('/', async (c) => c.json(await catalog.read()));
@@ -50,9 +58,11 @@ export function datasetRoutes({ datasetsDir, catalog, sliceCache }: DatasetRoute
     if (etagMatches(c.req.header('If-None-Match'), etag)) {
       return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl });
     }
-    const handle = await sliceCache.get(key, (tmp) =>
-      writeSlice(tmp, entry, files, query).then(() => undefined),
-    );
+    const handle = await sliceCache
+      .get(key, (tmp) =>
+        sliceLimiter.run(() => writeSlice(tmp, entry, files, query).then(() => undefined)),
+      )
+      .catch(retryAfterWhenBusy(c));
     return sendFileHandle(c, handle, {
       etag,
       cacheControl,

@@ -1,13 +1,12 @@
 /**
- * One option-chain snapshot in Deribit's shape: for each listed expiry and strike, a call and a put with the
- * forward (index plus a regime-dependent basis), mark/bid/ask implied vols from the SSVI surface, Black-76
- * prices in coin (USD price / forward) and Greeks in Deribit's units. Pure: state, time and a seeded rng in.
+ * One option-chain snapshot in Deribit's shape: for each listed expiry and strike, a call and a put quoted by
+ * `option-quote.ts` (the same quote the live feed serves), plus noisy open interest and volume. Pure: state,
+ * time and a seeded rng in.
  */
-import { black76Price, greeks } from '../../cells/options';
 import type { Rng } from '../../cells/random';
 import { listExpiries } from './expiries';
-import { atmImpliedVol, type VolSnapshot } from './implied';
-import { smileSlice, sliceVol } from './smile';
+import type { VolSnapshot } from './implied';
+import { expiryContext, meanOpenInterest, quoteOption } from './option-quote';
 import { strikeGrid } from './strikes';
 
 export const CHAIN_NUMERIC_COLUMNS = [
@@ -53,11 +52,6 @@ export interface ChainInput {
   snap: VolSnapshot;
 }
 
-const YEAR_MS = 365 * 86_400_000;
-const BASIS: readonly number[] = [0.08, 0.04, 0];
-const SPREAD_STRESS: readonly number[] = [1, 1.3, 1.8];
-const OI_BASE: Readonly<Record<number, number>> = { 0: 1500, 1: 12_000 };
-
 /**
  * Append the chain at `input.t` to `out`; returns the number of options added.
  *
@@ -70,44 +64,41 @@ export function appendChainSnapshot(out: ChainColumns, input: ChainInput, rng: R
   if (!(indexPrice > 0)) throw new RangeError(`invalid indexPrice: ${indexPrice}`);
   const before = out.length;
   for (const expiry of listExpiries(t)) {
-    const T = (expiry - t) / YEAR_MS;
-    const atm = atmImpliedVol(snap, coin, T);
-    const F = indexPrice * Math.exp((BASIS[snap.regime]! + 0.003 * rng.normal()) * T);
-    const slice = smileSlice(atm, T, snap.regime);
-    const sd = atm * Math.sqrt(T);
-    for (const K of strikeGrid(F, atm, T)) {
-      const k = Math.log(K / F);
-      const iv = sliceVol(slice, k, T);
-      const z = Math.abs(k) / sd;
-      const half = Math.min(5, (0.55 + 0.35 * z ** 1.5) * SPREAD_STRESS[snap.regime]!) / 100;
-      const bidIv = Math.max(iv - half, 0.5 * iv);
-      const askIv = iv + half;
-      const oi =
-        (OI_BASE[coin] ?? 500) * Math.exp(-0.5 * (z / 1.5) ** 2) * (0.3 + 2 * Math.min(T, 0.5));
+    const e = expiryContext({
+      t,
+      expiryMs: expiry,
+      coin,
+      indexPrice,
+      snap,
+      basisNoise: rng.normal(),
+    });
+    for (const K of strikeGrid(e.F, e.atm, e.T)) {
       for (const type of ['call', 'put'] as const) {
+        const q = quoteOption(e, K, type);
         const row = grow(out);
         const c = out.columns;
-        const g = greeks(F, K, T, iv, type);
         c.timestamp_ms[row] = t;
         c.expiry_ms[row] = expiry;
         c.strike[row] = K;
         c.is_call[row] = type === 'call' ? 1 : 0;
-        c.underlying_price[row] = F;
+        c.underlying_price[row] = e.F;
         c.index_price[row] = indexPrice;
-        c.mark_iv[row] = 100 * iv;
-        c.bid_iv[row] = 100 * bidIv;
-        c.ask_iv[row] = 100 * askIv;
-        c.mark_price[row] = black76Price(F, K, T, iv, type) / F;
-        c.best_bid_price[row] = black76Price(F, K, T, bidIv, type) / F;
-        c.best_ask_price[row] = black76Price(F, K, T, askIv, type) / F;
-        c.delta[row] = g.delta;
-        c.gamma[row] = g.gamma;
-        c.vega[row] = g.vega;
-        c.theta[row] = g.theta;
-        c.rho[row] = g.rho;
+        c.mark_iv[row] = q.mark_iv;
+        c.bid_iv[row] = q.bid_iv;
+        c.ask_iv[row] = q.ask_iv;
+        c.mark_price[row] = q.mark_price;
+        c.best_bid_price[row] = q.best_bid_price;
+        c.best_ask_price[row] = q.best_ask_price;
+        c.delta[row] = q.delta;
+        c.gamma[row] = q.gamma;
+        c.vega[row] = q.vega;
+        c.theta[row] = q.theta;
+        c.rho[row] = q.rho;
+        const oi = meanOpenInterest(coin, q.z, e.T);
         const rowOi = Math.round(oi * Math.exp(0.5 * rng.normal()) * 10) / 10;
         c.open_interest[row] = rowOi;
-        c.volume[row] = Math.round(rowOi * 0.15 * Math.exp(-2 * T + 0.8 * rng.normal()) * 10) / 10;
+        c.volume[row] =
+          Math.round(rowOi * 0.15 * Math.exp(-2 * e.T + 0.8 * rng.normal()) * 10) / 10;
       }
     }
   }

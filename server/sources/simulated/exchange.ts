@@ -77,7 +77,8 @@ export async function startSimulatedExchange(o: ExchangeOptions): Promise<Simula
   if (o.extra) app.route('/', o.extra);
 
   const server = createServer(getRequestListener(app.fetch));
-  const wss = new WebSocketServer({ noServer: true });
+  // JSON-RPC requests are small: refuse frames over 64 KiB (1009) rather than buffer up to ws's 100 MiB.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!req.url?.startsWith('/ws/api/v2')) {
       socket.destroy();

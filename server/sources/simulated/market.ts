@@ -2,12 +2,25 @@
  * The simulated exchange's state machine: a `MarketFeed` plus what an exchange adds on top (order books with
  * change ids, a trade log, recorded index and DVOL samples). `tick(t)` advances everything to `t` and reports
  * what changed, for the WebSocket layer to publish. Transport-free: HTTP and WS both read from here.
+ * Bounded for a process left running: history is kept for `HISTORY_WINDOW` (see `history-window.ts`), and a
+ * book is recomputed on ticks only while someone watches it (a subscription) or asked for it in the last
+ * `bookIdleMs` of market time; a later request starts it again with a fresh change id.
  */
 import { createRng, type Rng } from '../../../cells/random';
 import type { Trade } from '../deribit/records';
+import { createBookInterest } from './book-interest';
 import { bookLevels, diffLevels, type BookLevels, type Change } from './books';
 import type { FutureQuote, MarketFeed, OptionQuote } from './feed';
-import { createTradeLog, generateTrades, type TradeLog } from './trades';
+import {
+  createSampleLog,
+  HISTORY_WINDOW,
+  type HistoryWindow,
+  type Sample,
+  type SampleLog,
+} from './history-window';
+import { createTradeLog, generateTrades, pruneTrades, type TradeLog } from './trades';
+
+export type { Sample } from './history-window';
 
 export interface BookState extends BookLevels {
   instrument_name: string;
@@ -30,24 +43,32 @@ export interface TickEvent {
   books: BookChange[];
 }
 
-export interface Sample {
-  t: number;
-  index: number;
-  dvol: number;
-}
-
 export type Quote = { kind: 'option'; q: OptionQuote } | { kind: 'future'; q: FutureQuote };
 
 export interface SimulatedMarket {
   readonly feed: MarketFeed;
+  /** What history it keeps. */
+  readonly window: HistoryWindow;
   time(): number;
   tick(t: number): TickEvent;
   quote(instrument: string): Quote | null;
   bidAsk(instrument: string): [number, number];
   /** The book now; starts tracking it so ticks report its changes. */
   book(instrument: string): BookState;
+  /** The book's levels now without tracking it (a ticker's best bid and ask). */
+  peekBook(instrument: string): BookLevels;
+  /** Book recomputations on ticks so far (books idle for `bookIdleMs` stop costing any). */
+  readonly bookRecomputations: number;
+  /** Books being recomputed on ticks. */
+  trackedBooks(): number;
+  /** Keep a book live while subscribed, however long nobody asks; returns the release. */
+  watchBook(instrument: string): () => void;
+  /** The trades kept (the last `HISTORY_WINDOW.tradesMs`), ascending. */
   trades(currency: string): readonly Trade[];
-  samples(currency: string): readonly Sample[];
+  /** Trades before this time were dropped; -Infinity while none were. */
+  tradesKeptFrom(currency: string): number;
+  /** Recorded index/DVOL history (1 s samples, then minute bars). */
+  samples(currency: string): SampleLog;
   onTick(listener: (e: TickEvent) => void): () => void;
 }
 
@@ -55,7 +76,13 @@ export interface MarketOptions {
   seed?: number;
   /** Trades per second per currency. */
   tradeRate?: number;
+  /** What history to keep (default `HISTORY_WINDOW`). */
+  window?: HistoryWindow;
+  /** Market time after which an unwatched book nobody asked for stops being recomputed (default 30 s). */
+  bookIdleMs?: number;
 }
+
+export const BOOK_IDLE_MS = 30_000;
 
 export function tickSize(instrument: string, kind: 'option' | 'future'): number {
   if (kind === 'option') return 0.0001;
@@ -77,8 +104,14 @@ export function createSimulatedMarket(
   const logs = new Map<string, TradeLog>(
     feed.currencies().map((c) => [c, createTradeLog(firstId)]),
   );
-  const samples = new Map<string, Sample[]>(feed.currencies().map((c) => [c, []]));
+  const window = options.window ?? HISTORY_WINDOW;
+  const bookIdleMs = options.bookIdleMs ?? BOOK_IDLE_MS;
+  const samples = new Map<string, SampleLog>(
+    feed.currencies().map((c) => [c, createSampleLog(window)]),
+  );
   const books = new Map<string, BookState>();
+  const interest = createBookInterest(bookIdleMs);
+  let bookRecomputations = 0;
   const listeners = new Set<(e: TickEvent) => void>();
   let last = feed.time();
 
@@ -111,15 +144,19 @@ export function createSimulatedMarket(
   };
   const record = (t: number) => {
     for (const c of feed.currencies()) {
-      const s = samples.get(c)!;
-      if (s.length === 0 || t - s[s.length - 1]!.t >= 1000)
-        s.push({ t, index: feed.indexPrice(c), dvol: feed.dvol(c) });
+      const log = samples.get(c)!;
+      const lastT = log.last()?.t;
+      if (lastT === undefined || t - lastT >= 1000)
+        log.add({ t, index: feed.indexPrice(c), dvol: feed.dvol(c) } satisfies Sample);
+      log.prune(t);
+      pruneTrades(logs.get(c)!, t - window.tradesMs);
     }
   };
   record(last);
 
   return {
     feed,
+    window,
     time: () => last,
     tick(t) {
       if (!(t > last)) return { t: last, trades: [], books: [] };
@@ -133,10 +170,11 @@ export function createSimulatedMarket(
       }
       const changes: BookChange[] = [];
       for (const [name, b] of books) {
-        if (!quote(name)) {
+        if (interest.idle(name, t) || !quote(name)) {
           books.delete(name);
           continue;
         }
+        bookRecomputations++;
         const next = levelsOf(name, t);
         const bids = diffLevels(b.bids, next.bids);
         const asks = diffLevels(b.asks, next.asks);
@@ -171,10 +209,23 @@ export function createSimulatedMarket(
         };
         books.set(name, b);
       }
+      interest.asked(name, last);
       return b;
     },
+    get bookRecomputations() {
+      return bookRecomputations;
+    },
+    trackedBooks: () => books.size,
+    peekBook(name) {
+      const b = books.get(name);
+      if (b) return b;
+      if (!quote(name)) throw new RangeError(`invalid instrument_name: ${name}`);
+      return levelsOf(name, last);
+    },
+    watchBook: (name) => interest.watch(name, () => last),
     trades: (c) => logs.get(c)?.trades ?? [],
-    samples: (c) => samples.get(c) ?? [],
+    tradesKeptFrom: (c) => logs.get(c)?.keptFrom ?? -Infinity,
+    samples: (c) => samples.get(c) ?? createSampleLog(window),
     onTick(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -195,6 +195,12 @@ export const PUBLIC_METHODS: Record<string, (m: SimulatedMarket, p: P) => unknow
     const count = integer(p, 'count', 10);
     if (count < 1 || count > 1000) throw invalid('count', 'must be in [1, 1000]');
     const sorting = text(p, 'sorting', false) ?? 'desc';
+    const keptFrom = m.tradesKeptFrom(c);
+    if (start < keptFrom)
+      throw invalid(
+        'start_timestamp',
+        `the simulated exchange keeps trades from ${keptFrom} (the last ${m.window.tradesMs / 60_000} min) on`,
+      );
     const all = m.trades(c);
     const match = (name: string) => kind === 'any' || (kind === 'option') === /-[CP]$/.test(name);
     const inRange = [];
@@ -228,7 +234,8 @@ export function ticker(m: SimulatedMarket, name: string) {
   const c = name.split('-')[0]!;
   const index = m.feed.indexPrice(c);
   const [bid, ask] = m.bidAsk(name);
-  const book = m.book(name);
+  // Tickers (also `get_book_summary_by_currency`'s ~1,500) read the book without keeping it live.
+  const book = m.peekBook(name);
   const trades = m.trades(c);
   let last: number | null = null;
   for (let i = trades.length - 1; i >= Math.max(0, trades.length - 500); i--)

@@ -49,8 +49,15 @@ function points(
     }
     liveFrom = h.t[h.t.length - 1]! + 3_600_000;
   }
-  for (const s of m.samples(currency)) {
-    if (s.t < liveFrom || s.t < start - 3_600_000 || s.t > end) continue;
+  const live = m.samples(currency);
+  const from = Math.max(liveFrom, start - 3_600_000);
+  // Live data older than the per-second window survives as minute bars (see `history-window.ts`).
+  for (const bar of live.minuteBars()) {
+    if (bar.t < from || bar.t > end) continue;
+    out.push({ t: bar.t, ...(what === 'dvol' ? bar.dvol : bar.index), volume: 0 });
+  }
+  for (const s of live.samples) {
+    if (s.t < from || s.t > end) continue;
     const v = what === 'dvol' ? s.dvol : s.index;
     out.push({ t: s.t, open: v, high: v, low: v, close: v, volume: 0 });
   }

@@ -1,16 +1,22 @@
 /**
  * The `MarketFeed` over the Vol Lab market simulator: the seeded stepper advances the state in real time (in
- * steps of at most an hour), the ATM term structure and SSVI smile of `server/simulator` price the listed
- * options with Black-76 (`cells/options`), and strikes are fixed when an expiry is first listed, as on Deribit.
+ * steps of at most an hour), the listed options are quoted as the bundled chain is (`simulator/option-quote.ts`:
+ * same forward and basis noise, same stressed spreads), and strikes are fixed when an expiry is first listed,
+ * as on Deribit.
  */
-import { black76Price, greeks } from '../../../cells/options';
 import { createRng, type Rng } from '../../../cells/random';
 import { hourlyBars } from '../../simulator/bars';
 import { coinIndex } from '../../simulator/coins';
 import { listExpiries } from '../../simulator/expiries';
 import type { SimulatedHistory } from '../../simulator/history';
-import { atmImpliedVol, dvolIndex } from '../../simulator/implied';
-import { smileSlice, sliceVol } from '../../simulator/smile';
+import { dvolIndex } from '../../simulator/implied';
+import {
+  expiryContext,
+  liveBasisNoise,
+  meanOpenInterest,
+  optionForward,
+  quoteOption,
+} from '../../simulator/option-quote';
 import { volSnapshotAt, volSnapshotOf } from '../../simulator/snapshot';
 import type { MarketState } from '../../simulator/state';
 import { step } from '../../simulator/step';
@@ -38,8 +44,6 @@ export interface SimulatorFeedOptions {
 const YEAR_MS = 365 * 86_400_000;
 const HOUR_MS = 3_600_000;
 export const OPTION_REFRESH_MS = 1000;
-/** Annualized basis of futures over the index by regime (contango in calm markets). */
-const BASIS: readonly number[] = [0.08, 0.04, 0];
 
 /**
  * @example
@@ -53,7 +57,10 @@ export function createSimulatorFeed(options: SimulatorFeedOptions): MarketFeed {
   const rng: Rng = createRng(options.seed);
   let state = options.state;
   const strikes = new Map<string, number[]>();
-  const cache = new Map<string, { t: number; options: OptionQuote[]; futures: FutureQuote[] }>();
+  const cache = new Map<
+    string,
+    { t: number; options: OptionQuote[]; futures: FutureQuote[]; noise: Map<number, number> }
+  >();
   /** Options are repriced at most once per `OPTION_REFRESH_MS` of feed time (the chain is ~1,500 Black-76 calls). */
   const bucket = () => Math.floor(now() / OPTION_REFRESH_MS);
   const histories = new Map<string, HourlyHistory | null>();
@@ -68,7 +75,10 @@ export function createSimulatorFeed(options: SimulatorFeedOptions): MarketFeed {
     const hit = cache.get(currency);
     if (hit && hit.t === bucket()) return hit;
     for (const key of strikes.keys()) if (Number(key.split(':')[1]) <= now()) strikes.delete(key);
-    const made = { t: bucket(), ...priceChain(currency, coin(currency), state, strikes) };
+    const made = {
+      t: bucket(),
+      ...priceChain(currency, coin(currency), state, strikes, options.seed),
+    };
     cache.set(currency, made);
     return made;
   };
@@ -86,12 +96,21 @@ export function createSimulatorFeed(options: SimulatorFeedOptions): MarketFeed {
     dvol: (currency) => dvolIndex(volSnapshotOf(state, coin(currency)), coin(currency)),
     options: (currency) => quotes(currency).options,
     futures: (currency) => {
+      // Between option reprices the futures follow the index, on the same forward as the options.
       const index = Math.exp(state.logPrices[coin(currency)]!);
-      const basis = BASIS[state.regime]!;
-      return quotes(currency).futures.map((f) =>
+      const { futures, noise } = quotes(currency);
+      return futures.map((f) =>
         f.perpetual
           ? { ...f, mark_price: index }
-          : { ...f, mark_price: index * Math.exp((basis * (f.expiryMs - now())) / YEAR_MS) },
+          : {
+              ...f,
+              mark_price: optionForward(
+                index,
+                state.regime,
+                (f.expiryMs - now()) / YEAR_MS,
+                noise.get(f.expiryMs) ?? 0,
+              ),
+            },
       );
     },
     history(currency) {
@@ -103,15 +122,23 @@ export function createSimulatorFeed(options: SimulatorFeedOptions): MarketFeed {
   };
 }
 
+/**
+ * The chain at the state's time: every listed expiry's quotes through `option-quote.ts` (the generator's
+ * quote), with the live basis noise of this second; strikes are fixed when an expiry is first seen.
+ */
 function priceChain(
   currency: string,
   coin: number,
   state: MarketState,
   strikes: Map<string, number[]>,
-): { options: OptionQuote[]; futures: FutureQuote[] } {
+  seed: number,
+): { options: OptionQuote[]; futures: FutureQuote[]; noise: Map<number, number> } {
   const t = state.t * 1000;
   const index = Math.exp(state.logPrices[coin]!);
   const snap = volSnapshotOf(state, coin);
+  const expiries = listExpiries(t);
+  const noises = liveBasisNoise(seed, coin, t, expiries.length);
+  const noise = new Map(expiries.map((e, i) => [e, noises[i]!]));
   const options: OptionQuote[] = [];
   const futures: FutureQuote[] = [
     {
@@ -122,12 +149,17 @@ function priceChain(
       open_interest: 1e8,
     },
   ];
-  for (const expiry of listExpiries(t)) {
-    const T = (expiry - t) / YEAR_MS;
-    const atm = atmImpliedVol(snap, coin, T);
-    const F = index * Math.exp(BASIS[snap.regime]! * T);
+  for (const expiry of expiries) {
+    const e = expiryContext({
+      t,
+      expiryMs: expiry,
+      coin,
+      indexPrice: index,
+      snap,
+      basisNoise: noise.get(expiry)!,
+    });
     const key = `${currency}:${expiry}`;
-    if (!strikes.has(key)) strikes.set(key, strikeGrid(F, atm, T));
+    if (!strikes.has(key)) strikes.set(key, strikeGrid(e.F, e.atm, e.T));
     if (expiry - t > 7 * 86_400_000) {
       futures.push({
         instrument_name: formatInstrument({
@@ -138,19 +170,13 @@ function priceChain(
         }),
         expiryMs: expiry,
         perpetual: false,
-        mark_price: F,
+        mark_price: e.F,
         open_interest: 2e7,
       });
     }
-    const slice = smileSlice(atm, T, snap.regime);
     for (const K of strikes.get(key)!) {
-      const k = Math.log(K / F);
-      const iv = sliceVol(slice, k, T);
-      const z = Math.abs(k) / (atm * Math.sqrt(T));
-      const half = Math.min(5, 0.55 + 0.35 * z ** 1.5) / 100;
-      const bidIv = Math.max(iv - half, 0.5 * iv);
       for (const optionType of ['call', 'put'] as const) {
-        const g = greeks(F, K, T, iv, optionType);
+        const { z, ...q } = quoteOption(e, K, optionType);
         options.push({
           instrument_name: formatInstrument({
             kind: 'option',
@@ -163,20 +189,14 @@ function priceChain(
           expiryMs: expiry,
           strike: K,
           optionType,
-          underlying_price: F,
-          mark_iv: 100 * iv,
-          bid_iv: 100 * bidIv,
-          ask_iv: 100 * (iv + half),
-          mark_price: black76Price(F, K, T, iv, optionType) / F,
-          best_bid_price: black76Price(F, K, T, bidIv, optionType) / F,
-          best_ask_price: black76Price(F, K, T, iv + half, optionType) / F,
-          ...g,
-          open_interest: Math.round(1000 * Math.exp(-0.5 * z * z)) / 10,
+          underlying_price: e.F,
+          ...q,
+          open_interest: Math.round(meanOpenInterest(coin, z, e.T) * 10) / 10,
         });
       }
     }
   }
-  return { options, futures };
+  return { options, futures, noise };
 }
 
 function hourlyHistory(h: SimulatedHistory, coin: number, seed: number): HourlyHistory {

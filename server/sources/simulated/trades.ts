@@ -28,10 +28,20 @@ export interface TradeLog {
   trades: Trade[];
   nextId: number;
   seq: Map<string, number>;
+  /** Trades before this time were dropped (`pruneTrades`); -Infinity while the log is complete. */
+  keptFrom: number;
 }
 
 export function createTradeLog(firstId = 1): TradeLog {
-  return { trades: [], nextId: firstId, seq: new Map() };
+  return { trades: [], nextId: firstId, seq: new Map(), keptFrom: -Infinity };
+}
+
+/** Drop trades older than `before` once at least `slackMs` of them piled up (so not every tick). */
+export function pruneTrades(log: TradeLog, before: number, slackMs = 60_000): void {
+  const oldest = log.trades[0];
+  if (!oldest || oldest.timestamp >= before - slackMs) return;
+  log.trades.splice(0, lowerBound(log.trades, before));
+  log.keptFrom = before;
 }
 
 /**

@@ -27,6 +27,16 @@ type Req = { id?: unknown; method?: unknown; params?: unknown };
 /** Attach the protocol to an open socket. */
 export function createSession(ws: WebSocket, o: SessionOptions): Session {
   const channels = new Set<string>();
+  /** Subscribed books stay live on the market however long nobody asks for them otherwise. */
+  const watched = new Map<string, () => void>();
+  const watch = (channel: string) => {
+    if (channel.startsWith('book.') && !watched.has(channel))
+      watched.set(channel, o.market.watchBook(channel.split('.')[1]!));
+  };
+  const unwatch = (channel: string) => {
+    watched.get(channel)?.();
+    watched.delete(channel);
+  };
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let awaitingTest = false;
   const send = (text: string) => {
@@ -66,7 +76,10 @@ export function createSession(ws: WebSocket, o: SessionOptions): Session {
             ((spec.type !== 'ticker' && spec.type !== 'book') || o.market.quote(spec.instrument))
           );
         });
-        for (const c of ok) channels.add(c);
+        for (const c of ok) {
+          channels.add(c);
+          watch(c);
+        }
         queueMicrotask(() => {
           for (const c of ok)
             if (c.startsWith('book.'))
@@ -76,10 +89,14 @@ export function createSession(ws: WebSocket, o: SessionOptions): Session {
       }
       case 'public/unsubscribe': {
         const list = Array.isArray(params.channels) ? params.channels.map(String) : [];
-        for (const c of list) channels.delete(c);
+        for (const c of list) {
+          channels.delete(c);
+          unwatch(c);
+        }
         return list;
       }
       case 'public/unsubscribe_all':
+        for (const c of channels) unwatch(c);
         channels.clear();
         return 'ok';
       case 'public/set_heartbeat': {
@@ -135,7 +152,10 @@ export function createSession(ws: WebSocket, o: SessionOptions): Session {
       else reply(req.id, { error: { code: 11094, message: 'internal_server_error' } });
     }
   });
-  ws.on('close', () => clearInterval(heartbeat));
+  ws.on('close', () => {
+    clearInterval(heartbeat);
+    for (const c of watched.keys()) unwatch(c);
+  });
 
   return {
     channels,

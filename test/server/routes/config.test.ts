@@ -138,6 +138,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ VOLLAB_TRASH_DAYS: '0' })).toThrow('invalid VOLLAB_TRASH_DAYS: 0');
   });
 
+  it('bounds slice work and the proxy cache: defaults, overrides and bad values', () => {
+    expect(loadConfig({})).toMatchObject({
+      sliceConcurrency: 2,
+      sliceQueue: 8,
+      proxyCacheBytes: 64 * 1024 * 1024,
+    });
+    expect(
+      loadConfig({
+        VOLLAB_SLICE_CONCURRENCY: '3',
+        VOLLAB_SLICE_QUEUE: '0',
+        VOLLAB_PROXY_CACHE_BYTES: '1000000',
+      }),
+    ).toMatchObject({ sliceConcurrency: 3, sliceQueue: 0, proxyCacheBytes: 1_000_000 });
+    expect(() => loadConfig({ VOLLAB_SLICE_CONCURRENCY: '0' })).toThrow(
+      'invalid VOLLAB_SLICE_CONCURRENCY: 0 (expected an integer in [1, 64])',
+    );
+    expect(() => loadConfig({ VOLLAB_PROXY_CACHE_BYTES: '1e3x' })).toThrow(
+      'invalid VOLLAB_PROXY_CACHE_BYTES',
+    );
+  });
+
   it('knows loopback hosts', () => {
     expect(['127.0.0.1', '127.1.2.3', 'localhost', '::1'].every(isLoopback)).toBe(true);
     expect(['0.0.0.0', '192.168.1.2', '::', 'example.com'].some(isLoopback)).toBe(false);
