@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { volDocs } from './server/library-docs/vite-plugin';
 
 // The inspector's stylesheet is not in its package's `exports`: point at the file.
 const inspectorCss = fileURLToPath(
@@ -10,6 +11,7 @@ const inspectorCss = fileURLToPath(
 export default defineConfig({
   root: 'web',
   publicDir: false,
+  plugins: [volDocs(fileURLToPath(new URL('.', import.meta.url)))],
   resolve: {
     alias: [
       { find: /^@observablehq\/inspector\/dist\/inspector\.css$/, replacement: inspectorCss },
