@@ -14,8 +14,10 @@ export function signatureOf(checker: ts.TypeChecker, node: SignatureNode): strin
     : '';
   const parameters = node.parameters.map((p) => {
     const optional = p.questionToken || p.initializer ? '?' : '';
-    const type = p.type ? `: ${p.type.getText()}` : '';
-    return `${p.dotDotDotToken ? '...' : ''}${p.name.getText()}${optional}${type}`;
+    const type = p.type
+      ? `: ${p.type.getText()}`
+      : `: ${checker.typeToString(checker.getTypeAtLocation(p))}`;
+    return `${p.dotDotDotToken ? '...' : ''}${parameterName(p.name)}${optional}${type}`;
   });
   let result = '';
   if (!ts.isConstructorDeclaration(node)) {
@@ -26,6 +28,15 @@ export function signatureOf(checker: ts.TypeChecker, node: SignatureNode): strin
     }
   }
   return oneLine(`${typeParameters}(${parameters.join(', ')})${result}`);
+}
+
+/** A destructured parameter shows its names, not their defaults: `{every, how}`. */
+function parameterName(name: ts.BindingName): string {
+  if (ts.isIdentifier(name)) return name.text;
+  const names = name.elements.map((e) =>
+    ts.isOmittedExpression(e) ? '' : `${e.dotDotDotToken ? '...' : ''}${parameterName(e.name)}`,
+  );
+  return ts.isObjectBindingPattern(name) ? `{${names.join(', ')}}` : `[${names.join(', ')}]`;
 }
 
 function oneLine(text: string): string {
