@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { volDocs } from './server/library-docs/vite-plugin';
+// The plugin's imports with their .ts extension: Vite's native config loader (its future default) needs them.
+import { volDocs } from './server/library-docs/vite-plugin.ts';
 
 // The inspector's stylesheet is not in its package's `exports`: point at the file.
 const inspectorCss = fileURLToPath(

@@ -6,8 +6,8 @@
 import { relative } from 'node:path';
 import ts from 'typescript';
 import type { DocEntry, DocIndex, DocNamespace } from '../../web/library-docs/doc-index';
-import { parseJsDoc, type JsDocText } from './jsdoc-text';
-import { signatureOf, type SignatureNode } from './signature';
+import { parseJsDoc, type JsDocText } from './jsdoc-text.ts';
+import { signatureOf, type SignatureNode } from './signature.ts';
 
 const COMPILER_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { extractDocIndex } from './extract';
+import { extractDocIndex } from './extract.ts';
 
 const ID = 'virtual:vol-docs';
 const RESOLVED = `\0${ID}`;
