@@ -18,7 +18,11 @@ export class DocsPage extends LitElement {
   @state() private error = '';
   @state() private query = '';
 
-  private readonly onHashChange = (): void => this.scrollToHash();
+  // A followed link shows its target even when the search hides it.
+  private readonly onHashChange = (): void => {
+    this.query = '';
+    void this.updateComplete.then(() => this.scrollToHash());
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
