@@ -19,7 +19,9 @@ export function rankNormalize(scores: NumericLike): Float64Array {
  * Ensemble of anomaly detectors: the (weighted) mean of their rank-normalized scores.
  *
  * @example
- * rankEnsemble([forest.score(rows), Float64Array.from(z, Math.abs)]);
+ * const forestScores = Float64Array.of(0.4, 0.9, 0.5);
+ * const absZ = Float64Array.of(0.2, 3.1, 1.0);
+ * rankEnsemble([forestScores, absZ]); // item 1 ranks highest in both
  */
 export function rankEnsemble(
   scoreSets: readonly NumericLike[],

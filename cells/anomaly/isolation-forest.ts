@@ -30,8 +30,12 @@ export interface IsolationForest {
  * typed arrays.
  *
  * @example
+ * const rng = vol.random.createRng(1);
+ * const features = Array.from({ length: 300 }, () => [rng.normal(), rng.normal()]);
+ * features.push([8, 8]); // an outlier
  * const forest = isolationForest(features, { trees: 100, sampleSize: 256, seed: 1 });
  * const s = forest.score(features); // Float64Array in [0, 1]
+ * s[300] > Math.max(...s.subarray(0, 300)); // → true
  */
 export function isolationForest(
   rows: RowsInput,

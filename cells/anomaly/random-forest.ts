@@ -35,8 +35,11 @@ export interface RandomForest {
  * in-impurity importance. Labels are integers 0..C−1 (or booleans).
  *
  * @example
- * const rf = randomForest(features, isStress, { trees: 200, seed: 1 });
- * rf.predictProba(today)[1]; // P(stress)
+ * const rng = vol.random.createRng(1);
+ * const features = Array.from({ length: 200 }, () => [rng.normal(), rng.normal()]);
+ * const isStress = features.map(([x]) => x > 1);
+ * const rf = randomForest(features, isStress, { trees: 50, seed: 1 });
+ * rf.predictProba([[2.5, 0]])[1][0] > 0.9; // → true: P(stress) of a row far on the stress side
  */
 export function randomForest(
   rows: RowsInput,

@@ -13,7 +13,7 @@ export type RowsInput = Float64Array | ArrayLike<ArrayLike<number>>;
  *
  * @example
  * toMatrix([Float64Array.of(1, 2), Float64Array.of(3, 4)]); // 2 rows × 2 dims
- * toMatrix(flat, 10); // flat.length / 10 rows
+ * toMatrix(Float64Array.of(1, 2, 3, 4, 5, 6), 3); // a flat array: 2 rows × 3 dims
  */
 export function toMatrix(x: RowsInput, dims?: number): Matrix {
   if (x instanceof Float64Array) {

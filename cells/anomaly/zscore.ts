@@ -21,7 +21,8 @@ export interface ZScoreOptions {
  * NaN values are skipped in the windows and score NaN.
  *
  * @example
- * rollingZScore(returns, { window: 60, robust: true, includeCurrent: false });
+ * const returns = Float64Array.from({ length: 120 }, (_, i) => (i === 100 ? 0.2 : 0.01 * Math.sin(i)));
+ * rollingZScore(returns, { window: 60, robust: true, includeCurrent: false })[100] > 10; // → true: a jump
  */
 export function rollingZScore(values: NumericLike, options: ZScoreOptions = {}): Float64Array {
   const { window = 30, robust = false, includeCurrent = true } = options;

@@ -11,8 +11,10 @@ export interface KScan {
  * Pick k by the highest mean silhouette over `ks`, clustering with `cluster(k)` each time.
  *
  * @example
- * const d = dtwMatrix(series, { window: 0.1 });
- * chooseKBySilhouette(d, [2, 3, 4, 5, 6], (k) => kmedoids(d, k).labels).k;
+ * const wave = (level) => Float64Array.from({ length: 20 }, (_, i) => level + Math.sin(i / 3));
+ * const series = [0, 0.2, 0.4, 5, 5.2, 5.4].map(wave);
+ * const d = vol.cluster.dtwMatrix(series, { window: 0.1 });
+ * chooseKBySilhouette(d, [2, 3, 4], (k) => vol.cluster.kmedoids(d, k).labels).k; // → 2
  */
 export function chooseKBySilhouette(
   distances: ArrayLike<number>,
@@ -32,7 +34,8 @@ export function chooseKBySilhouette(
  *
  * @example
  * const ks = [1, 2, 3, 4, 5, 6];
- * elbow(ks, ks.map((k) => kmeans(features, k).inertia)).k;
+ * const features = [[0, 0], [0, 1], [1, 0], [10, 10], [10, 11], [11, 10], [20, 0], [20, 1], [21, 0]];
+ * elbow(ks, ks.map((k) => vol.cluster.kmeans(features, k, { seed: 1 }).inertia)).k; // → 3
  */
 export function elbow(ks: readonly number[], values: ArrayLike<number>): KScan {
   const m = ks.length;

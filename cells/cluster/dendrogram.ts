@@ -35,7 +35,8 @@ export function dendrogramLeaves(linkageMatrix: Float64Array): Int32Array {
  * Coordinates to draw a dendrogram with plain line marks.
  *
  * @example
- * const { segmentsX, segmentsY } = dendrogram(linkage(d, 'average'));
+ * const d = Float64Array.of(1, 4, 5, 3, 4, 2); // condensed distances of 4 items
+ * const { segmentsX, segmentsY } = dendrogram(vol.cluster.linkage(d, 'average'));
  * // for each row r: polyline through (segmentsX[4r + i], segmentsY[4r + i]), i = 0 … 3
  */
 export function dendrogram(linkageMatrix: Float64Array): DendrogramLayout {

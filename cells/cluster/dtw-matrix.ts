@@ -36,8 +36,9 @@ export function packSeries(series: readonly ArrayLike<number>[]): PackedSeries {
  * workers can each fill a row range (see `splitRows`) of one buffer.
  *
  * @example
- * const d = dtwMatrix(series.map(zNormalize), { window: 0.1 });
- * const z = linkage(d, 'average');
+ * const series = [[0, 1, 2, 1], [0, 1, 1, 2, 1], [3, 2, 1, 0]];
+ * const d = dtwMatrix(series.map((s) => vol.cluster.zNormalize(s)), { window: 0.5 });
+ * const z = vol.cluster.linkage(d, 'average');
  */
 export function dtwMatrix(
   series: readonly ArrayLike<number>[] | PackedSeries,

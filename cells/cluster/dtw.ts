@@ -28,8 +28,8 @@ export function bandWidth(n: number, m: number, window: number | undefined): num
  * Dynamic time warping distance with a Sakoe–Chiba band, two rolling rows, and optional early abandoning.
  *
  * @example
- * dtw([0, 1, 2], [0, 1, 1, 2]); // 0
- * dtw(a, b, { window: 0.1, cutoff: best }); // Infinity when it cannot beat `best`
+ * dtw([0, 1, 2], [0, 1, 1, 2]); // → 0
+ * dtw([0, 1, 2], [5, 5, 5], { window: 0.1, cutoff: 1 }); // → Infinity: it cannot beat the cutoff
  */
 export function dtw(a: ArrayLike<number>, b: ArrayLike<number>, options: DtwOptions = {}): number {
   const { cost = 'squared', cutoff = Infinity } = options;

@@ -48,8 +48,12 @@ export function envelope(x: ArrayLike<number>, window: number): Envelope {
  * whose bound already exceeds the best distance so far can be skipped. Equal lengths only.
  *
  * @example
+ * const query = [0, 1, 2, 1, 0];
+ * const candidate = [0, 2, 2, 1, 0];
+ * let best = Infinity;
  * const env = envelope(candidate, 0.1);
- * if (lbKeogh(query, env) < best) best = Math.min(best, dtw(query, candidate, { window: 0.1, cutoff: best }));
+ * if (lbKeogh(query, env) < best)
+ *   best = Math.min(best, vol.cluster.dtw(query, candidate, { window: 0.1, cutoff: best }));
  */
 export function lbKeogh(
   query: ArrayLike<number>,

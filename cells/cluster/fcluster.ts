@@ -6,7 +6,8 @@ import { dendrogramLeaves } from './dendrogram';
  * dendrogram leaf order, which is scipy's labelling minus one.
  *
  * @example
- * fcluster(linkage(d, 'ward'), 4); // Int32Array of cluster labels per item
+ * const d = Float64Array.of(1, 4, 5, 3, 4, 2); // condensed distances of 4 items
+ * fcluster(vol.cluster.linkage(d, 'ward'), 2); // Int32Array of cluster labels per item
  */
 export function fcluster(linkageMatrix: Float64Array, k: number): Int32Array {
   const n = linkageMatrix.length / 4 + 1;

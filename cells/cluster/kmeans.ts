@@ -22,7 +22,9 @@ export interface KMeansResult {
  * Lloyd's k-means with k-means++ seeding (Arthur and Vassilvitskii 2007), seeded, best of several starts.
  *
  * @example
+ * const features = [[0, 0], [0, 1], [10, 10], [10, 11], [20, 0], [21, 0]];
  * const { labels, inertia } = kmeans(features, 3, { seed: 7 });
+ * inertia; // → 1.5
  */
 export function kmeans(
   points: readonly ArrayLike<number>[],

@@ -23,7 +23,8 @@ export interface KMedoidsResult {
  * the O(n) swap gain from nearest and second-nearest medoid distances, or the alternating heuristic.
  *
  * @example
- * const { medoids, labels } = kmedoids(dtwMatrix(series, { window: 0.1 }), 4);
+ * const series = [[0, 1, 2], [0, 1, 2, 2], [5, 4, 3], [5, 5, 4, 3]];
+ * const { medoids, labels } = kmedoids(vol.cluster.dtwMatrix(series, { window: 1 }), 2);
  */
 export function kmedoids(
   distances: ArrayLike<number>,

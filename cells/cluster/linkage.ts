@@ -10,8 +10,9 @@ export type LinkageMethod = (typeof linkageMethods)[number];
  * Ward expects Euclidean distances and merges by the increase in within-cluster variance, as scipy's.
  *
  * @example
+ * const pdist = Float64Array.of(1, 4, 5, 3, 4, 2); // d(0,1), d(0,2), d(0,3), d(1,2), d(1,3), d(2,3)
  * const z = linkage(pdist, 'average');
- * fcluster(z, 3); // three flat clusters
+ * vol.cluster.fcluster(z, 2); // two flat clusters
  */
 export function linkage(
   distances: ArrayLike<number>,

@@ -12,7 +12,8 @@ export interface SilhouetteResult {
  * a = mean distance to the rest of one's cluster, b = smallest mean distance to another cluster.
  *
  * @example
- * silhouette(d, fcluster(linkage(d, 'average'), 3)).mean;
+ * const d = Float64Array.of(1, 4, 5, 3, 4, 2); // condensed distances of 4 items
+ * silhouette(d, vol.cluster.fcluster(vol.cluster.linkage(d, 'average'), 2)).mean;
  */
 export function silhouette(
   distances: ArrayLike<number>,

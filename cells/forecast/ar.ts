@@ -31,8 +31,11 @@ export interface ArJson {
  * coefficients; its `sigma2` is RSS / nobs, ours is RSS / (nobs − p − 1)).
  *
  * @example
- * const fit = fitAr(returns, 2);
- * fit.coefficients; // [c, φ₁, φ₂]
+ * const rng = vol.random.createRng(1);
+ * const x = new Float64Array(500);
+ * for (let t = 1; t < x.length; t++) x[t] = 0.5 * x[t - 1] + rng.normal();
+ * const fit = fitAr(x, 2);
+ * fit.coefficients; // [c, φ₁, φ₂], φ₁ near 0.5
  * fit.forecast(5); // next five values
  */
 export function fitAr(x: ArrayLike<number>, p: number): ArFit {

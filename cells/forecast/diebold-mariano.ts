@@ -24,8 +24,13 @@ export interface DieboldMarianoResult {
  * with t(T − 1). LRV = γ₀ + 2 Σ_{k<h} w_k γ_k, autocovariances with divisor T.
  *
  * @example
- * const dm = dieboldMariano(lossSeries('qlike', rv, garchFc), lossSeries('qlike', rv, harFc));
- * dm.pValue < 0.05; // the forecasts differ
+ * const rng = vol.random.createRng(1);
+ * const rv = Float64Array.from({ length: 300 }, () => 4e-4 * Math.exp(0.5 * rng.normal()));
+ * const close = rv.map((v) => v * Math.exp(0.1 * rng.normal()));
+ * const flat = rv.map(() => 4e-4);
+ * const { lossSeries } = vol.forecast;
+ * const dm = dieboldMariano(lossSeries('qlike', rv, close), lossSeries('qlike', rv, flat));
+ * dm.pValue < 0.05; // → true: the forecasts differ
  */
 export function dieboldMariano(
   loss1: ArrayLike<number>,

@@ -10,7 +10,8 @@ import type { Forecaster } from './walk-forward';
  * AR(p) for `walkForward`: forecasts the series itself.
  *
  * @example
- * await walkForward(x, arForecaster(2), { start: 250 });
+ * const x = Float64Array.from({ length: 300 }, (_, i) => Math.sin(i / 10));
+ * await vol.forecast.walkForward(x, arForecaster(2), { start: 250 });
  */
 export function arForecaster(p: number): Forecaster<ArFit> {
   return {
@@ -42,7 +43,9 @@ export function garchForecaster(options: GarchOptions = {}): Forecaster<GarchFit
  * A neural network for `walkForward`: each refit trains a fresh network (the previous one is disposed).
  *
  * @example
- * await walkForward(logRv, neuralForecaster(tf, { kind: 'gru', epochs: 10 }), { start: 500, refitEvery: 50 });
+ * const logRv = Float64Array.from({ length: 80 }, (_, i) => Math.sin(i / 4));
+ * const forecaster = neuralForecaster(tf, { kind: 'mlp', lookback: 8, epochs: 2, seed: 1 });
+ * await vol.forecast.walkForward(logRv, forecaster, { start: 60, refitEvery: 10 });
  */
 export function neuralForecaster(tf: Tf, options: NeuralOptions): Forecaster<NeuralFit> {
   let last: NeuralFit | undefined;

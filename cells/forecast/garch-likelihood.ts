@@ -42,6 +42,7 @@ export function presampleVariance(eps: ArrayLike<number>, init: GarchInit): numb
  * standardized Student-t (unit variance). Includes every constant, so it matches `arch`'s loglikelihood.
  *
  * @example
+ * const residuals = Float64Array.from({ length: 100 }, (_, i) => 0.01 * Math.sin(i));
  * garchLogLikelihood({ omega: 1e-6, alpha: 0.08, beta: 0.9 }, residuals, 'normal');
  */
 export function garchLogLikelihood(

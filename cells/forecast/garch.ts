@@ -26,6 +26,8 @@ export interface GarchOptions {
  * Returns in (e.g. daily log returns), variance per period out; h₁ = ω + (α + β)·s₀ with s₀ the `init` rule.
  *
  * @example
+ * const rng = vol.random.createRng(1);
+ * const logReturns = Float64Array.from({ length: 1000 }, () => 0.02 * rng.normal());
  * const g = fitGarch(logReturns, { dist: 't' });
  * g.alpha + g.beta; // persistence
  * g.forecast(10); // variance for each of the next ten periods

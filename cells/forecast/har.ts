@@ -41,6 +41,8 @@ export interface HarJson {
  * exp(forecast log RV), without a log-normal bias correction (a median, not a mean, forecast).
  *
  * @example
+ * const rng = vol.random.createRng(1);
+ * const dailyRv = Float64Array.from({ length: 300 }, () => 4e-4 * Math.exp(0.3 * rng.normal()));
  * const har = fitHar(dailyRv, { log: true });
  * har.coefficients; // [b0, b_d, b_w, b_m]
  * har.forecast(1)[0]; // tomorrow's RV

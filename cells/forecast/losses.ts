@@ -4,7 +4,9 @@
  * forecasts consistently even when σ² is a noisy proxy.
  *
  * @example
- * meanLoss('qlike', realizedVariance, forecastVariance);
+ * const realizedVariance = Float64Array.of(1e-4, 4e-4);
+ * meanLoss('mse', realizedVariance, Float64Array.of(1e-4, 2e-4)); // → 2e-8
+ * meanLoss('qlike', realizedVariance, realizedVariance); // → 0: a perfect forecast
  */
 export const lossNames = ['mse', 'mae', 'qlike'] as const;
 export type LossName = (typeof lossNames)[number];

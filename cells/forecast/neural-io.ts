@@ -15,6 +15,7 @@ export interface SerializedModel {
  * concatenated weight bytes, which we keep as base64.
  *
  * @example
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
  * const json = await saveModel(tf, model);
  * const again = await loadModel(tf, json);
  */

@@ -50,7 +50,8 @@ export interface NeuralJson {
  * `tf` (cells/ stays pure); training is reproducible given `seed` on a given backend.
  *
  * @example
- * const net = await fitNeural(tf, logRv, { kind: 'lstm', lookback: 20, epochs: 10, seed: 1 });
+ * const logRv = Float64Array.from({ length: 80 }, (_, i) => Math.sin(i / 4));
+ * const net = await fitNeural(tf, logRv, { kind: 'lstm', lookback: 8, epochs: 2, seed: 1 });
  * net.forecastFrom(logRv, 5);
  */
 export async function fitNeural(

@@ -34,6 +34,9 @@ export interface WalkForwardResult {
  * Walk-forward (pseudo out-of-sample) evaluation: at each origin t = start … n − h, only x[0 … t) is known.
  *
  * @example
+ * const rng = vol.random.createRng(1);
+ * const rv = Float64Array.from({ length: 600 }, () => 4e-4 * Math.exp(0.3 * rng.normal()));
+ * const { harForecaster, meanLoss } = vol.forecast;
  * const wf = await walkForward(rv, harForecaster({ log: true }), { start: 500, refitEvery: 20 });
  * meanLoss('qlike', wf.realized, wf.forecast);
  */

@@ -24,12 +24,12 @@ export interface MinimizeResult {
  * gradient. Constraints are the caller's job, by reparametrisation (see GARCH) or by returning Infinity.
  *
  * @example
- * const rosen: Objective = (x, g) => {
+ * const rosen = (x, g) => {
  *   g[0] = -2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] ** 2);
  *   g[1] = 200 * (x[1] - x[0] ** 2);
  *   return (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2;
  * };
- * bfgs(rosen, Float64Array.of(-1.2, 1)).x; // ≈ [1, 1]
+ * bfgs(rosen, Float64Array.of(-1.2, 1)).x; // → [1, 1]
  */
 export function bfgs(
   f: Objective,

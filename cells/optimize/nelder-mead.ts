@@ -3,7 +3,7 @@
  * for small, derivative-free problems such as SVI's outer search over (m, σ).
  *
  * @example
- * nelderMead(([x, y]) => (x! - 1) ** 2 + (y! + 2) ** 2, [0, 0]).x; // ≈ [1, −2]
+ * nelderMead(([x, y]) => (x - 1) ** 2 + (y + 2) ** 2, [0, 0]).x; // → [1, -2]
  */
 export interface NelderMeadOptions {
   /** Initial step per coordinate (default 10% of |x0|, or 0.05 when x0 is 0). */

@@ -3,7 +3,9 @@
  * option) or scalars (one value for all), types are 'call' | 'put' strings or signs ±1.
  *
  * @example
- * const g = greeksArray(100_000, strikes, 30 / 365, vols, 'call'); // g.delta[i], g.vega[i], …
+ * const strikes = Float64Array.of(90_000, 100_000, 110_000);
+ * const g = greeksArray(100_000, strikes, 30 / 365, 0.6, 'call'); // g.delta[i], g.vega[i], …
+ * g.delta[1]; // → 0.5343: N(σ√T / 2) at the money
  */
 import { black76Unchecked, validBlackInputs } from './black76';
 import { greeksInto, type Greeks } from './greeks';

@@ -101,7 +101,9 @@ export const valueAt = (v: NumberOrArray, i: number): number => (typeof v === 'n
  * Implied vols for a chain: prices (USD), forwards, strikes and times as arrays or scalars. NaN where there is none.
  *
  * @example
- * impliedVolArray(prices, 100_000, strikes, 30 / 365, types);
+ * const strikes = Float64Array.of(90_000, 110_000);
+ * const prices = vol.options.black76PriceArray(100_000, strikes, 30 / 365, 0.6, 'call');
+ * impliedVolArray(prices, 100_000, strikes, 30 / 365, 'call'); // → [0.6, 0.6]
  */
 export function impliedVolArray(
   prices: ArrayLike<number>,

@@ -32,7 +32,9 @@ export interface FitHmmOptions extends LongRunning {
  * seeded starting points, and relabels states by ascending variance (state 0 is the calmest).
  *
  * @example
- * const fit = fitGaussianHmm(logReturns(close), { states: 3, seed: 1 });
+ * const rng = vol.random.createRng(1);
+ * const returns = Float64Array.from({ length: 400 }, (_, t) => (t % 200 < 100 ? 0.01 : 0.05) * rng.normal());
+ * const fit = fitGaussianHmm(returns, { states: 2, seed: 1 });
  * fit.viterbi; // Int32Array of regimes; fit.durations, fit.nextState
  */
 export function fitGaussianHmm(x: HmmInput, options: FitHmmOptions = {}): HmmFit {

@@ -2,6 +2,9 @@
  * Hidden Markov regime models: `vol.regime`.
  *
  * @example
+ * const rng = vol.random.createRng(1);
+ * let price = 100;
+ * const close = Float64Array.from({ length: 400 }, (_, t) => (price *= Math.exp((t < 200 ? 0.01 : 0.05) * rng.normal())));
  * const fit = vol.regime.fitGaussianHmm(vol.series.logReturns(close), { states: 2, seed: 1 });
  * fit.viterbi; // 0 = calm, 1 = turbulent
  */

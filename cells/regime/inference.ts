@@ -39,7 +39,10 @@ export function logDensities(model: GaussianHmm, obs: Observations): Float64Arra
  * Log-likelihood log P(x | model) by the scaled forward algorithm.
  *
  * @example
- * hmmLogLikelihood(fit, returns); // fit from fitGaussianHmm, or a createGaussianHmm model
+ * const model = vol.regime.createGaussianHmm({ initial: [0.5, 0.5], transition: [[0.95, 0.05], [0.1, 0.9]],
+ *   means: [0, 0], variances: [1e-4, 9e-4] });
+ * const returns = Float64Array.of(0.01, -0.012, 0.008, 0.05, -0.06, 0.04);
+ * hmmLogLikelihood(model, returns); // a createGaussianHmm model, or a fit from fitGaussianHmm
  */
 export function hmmLogLikelihood(model: ModelLike, x: HmmInput): number {
   const m = maybeModel(model);
@@ -54,7 +57,11 @@ export function hmmLogLikelihood(model: ModelLike, x: HmmInput): number {
  * Smoothed state probabilities P(s_t = k | x), one Float64Array of length T per state.
  *
  * @example
+ * const model = vol.regime.createGaussianHmm({ initial: [0.5, 0.5], transition: [[0.95, 0.05], [0.1, 0.9]],
+ *   means: [0, 0], variances: [1e-4, 9e-4] });
+ * const returns = Float64Array.of(0.01, -0.012, 0.008, 0.05, -0.06, 0.04);
  * const { posteriors } = hmmPosteriors(model, returns); // posteriors[1][t]: P(state 1 at t)
+ * posteriors[1][4] > 0.5; // → true: a 6% move is the turbulent state's
  */
 export function hmmPosteriors(
   model: ModelLike,
@@ -73,7 +80,10 @@ export function hmmPosteriors(
  * Most likely state path (Viterbi) and its joint log-probability log P(path, x).
  *
  * @example
- * hmmViterbi(model, returns).path; // Int32Array of state labels
+ * const model = vol.regime.createGaussianHmm({ initial: [0.5, 0.5], transition: [[0.95, 0.05], [0.1, 0.9]],
+ *   means: [0, 0], variances: [1e-4, 9e-4] });
+ * const returns = Float64Array.of(0.001, -0.002, 0.001, 0.05, -0.06, 0.04);
+ * hmmViterbi(model, returns).path; // → [0, 0, 0, 1, 1, 1]: calm, then turbulent
  */
 export function hmmViterbi(
   model: ModelLike,
@@ -90,6 +100,9 @@ export function hmmViterbi(
  * passed in. `minVariance` is an absolute variance floor (default 0: plain EM).
  *
  * @example
+ * const start = vol.regime.createGaussianHmm({ initial: [0.5, 0.5], transition: [[0.9, 0.1], [0.1, 0.9]],
+ *   means: [0, 0], variances: [1e-4, 1e-3] });
+ * const x = Float64Array.of(0.01, -0.012, 0.008, 0.05, -0.06, 0.04);
  * let { model } = baumWelchStep(start, x); // repeat: the log-likelihood never decreases
  */
 export function baumWelchStep(

@@ -16,7 +16,8 @@ export type HmmInput = NumericLike | ArrayLike<ArrayLike<number>>;
  * (D ≤ T), as rows otherwise. NaN is rejected: an HMM has no notion of a missing value here.
  *
  * @example
- * toObservations([rets, absRets]); // 2 columns of length T
+ * const rets = Float64Array.of(0.01, -0.02, 0.03);
+ * toObservations([rets, rets.map(Math.abs)]); // 2 columns of length 3
  */
 export function toObservations(x: HmmInput, layout?: 'columns' | 'rows'): Observations {
   if (x === null || typeof x !== 'object') throw new TypeError('invalid x: expected an array');

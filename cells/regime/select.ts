@@ -15,7 +15,9 @@ export interface StateSelection {
  * Fits K = range[0] .. range[1] states and keeps the lowest BIC (or AIC).
  *
  * @example
- * selectStates(returns, { range: [2, 5], seed: 1 }).states; // e.g. 3
+ * const rng = vol.random.createRng(1);
+ * const returns = Float64Array.from({ length: 400 }, (_, t) => (t % 200 < 100 ? 0.01 : 0.05) * rng.normal());
+ * selectStates(returns, { range: [1, 3], seed: 1 }).states; // → 2
  */
 export function selectStates(
   x: HmmInput,

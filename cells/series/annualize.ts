@@ -3,8 +3,8 @@
  * so the default is 365 (not 252).
  *
  * @example
- * annualize(0.03); // 0.03 · √365 ≈ 0.573
- * annualize(hourlyVol, 365 * 24);
+ * annualize(0.03); // → 0.5732: 0.03 · √365
+ * annualize(Float64Array.of(0.005, 0.01), 365 * 24); // hourly vols to yearly
  */
 export function annualize(vol: number, periodsPerYear?: number): number;
 export function annualize(vol: Float64Array, periodsPerYear?: number): Float64Array;

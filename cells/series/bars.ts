@@ -27,7 +27,8 @@ const FIELDS = ['open', 'high', 'low', 'close'] as const;
  * open/high/low columns are NaN (enough for the close-to-close estimator).
  *
  * @example
- * toBars(arrowTable); // reads the open, high, low, close (and volume) children
+ * toBars({ open: [1, 2], high: [2, 3], low: [0.5, 1.5], close: [1.5, 2.5] }).close; // → [1.5, 2.5]
+ * // an Arrow table works too: its open, high, low, close (and volume) children are read
  */
 export function toBars(bars: BarsLike): Bars {
   if (bars === null || typeof bars !== 'object') throw new TypeError('invalid bars');

@@ -29,6 +29,8 @@ export interface VolConeOptions {
  * than the series get count 0 and NaN.
  *
  * @example
+ * const rng = vol.random.createRng(1);
+ * const returns = Float64Array.from({ length: 365 }, () => 0.03 * rng.normal());
  * volCone(returns, { horizons: [7, 30, 90], quantiles: [0.05, 0.5, 0.95] });
  */
 export function volCone(returns: NumericLike, options: VolConeOptions = {}): VolConeRow[] {

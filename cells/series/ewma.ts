@@ -13,7 +13,8 @@ export interface EwmaOptions {
  * forecast for t + 1. Returns are taken with zero mean; NaN returns carry the last value forward.
  *
  * @example
- * ewmaVariance(logReturns(close), { lambda: 0.94 });
+ * const close = Float64Array.of(100, 102, 101, 105, 107, 104);
+ * ewmaVariance(vol.series.logReturns(close), { lambda: 0.94 });
  */
 export function ewmaVariance(returns: NumericLike, options: EwmaOptions = {}): Float64Array {
   const r = toFloat64(returns, 'returns');
@@ -34,6 +35,7 @@ export function ewmaVariance(returns: NumericLike, options: EwmaOptions = {}): F
  * EWMA volatility √(ewmaVariance), annualized with √periodsPerYear when `annualize` is set.
  *
  * @example
+ * const returns = Float64Array.of(0.02, -0.01, 0.03, -0.02, 0.01);
  * ewmaVol(returns, { lambda: 0.94, annualize: true }); // yearly vol per day
  */
 export function ewmaVol(

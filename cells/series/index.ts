@@ -2,8 +2,10 @@
  * Returns, resampling and realized volatility: `vol.series`.
  *
  * @example
- * const r = vol.series.logReturns(daily.getChild('close'));
- * const yz = vol.series.rollingVol(daily, { estimator: 'yangZhang', window: 30 });
+ * const close = Float64Array.of(100, 102, 101, 105, 107, 104, 108, 110);
+ * const daily = { open: close.map((c) => c * 0.99), high: close.map((c) => c * 1.02), low: close.map((c) => c * 0.97), close };
+ * const r = vol.series.logReturns(daily.close); // in a notebook: daily.getChild('close') of a SQL result
+ * const yz = vol.series.rollingVol(daily, { estimator: 'yangZhang', window: 3 });
  */
 export { logReturns, simpleReturns } from './returns';
 export { periodStart, type Every } from './calendar';

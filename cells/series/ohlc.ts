@@ -13,7 +13,10 @@ export interface TimedBars extends Bars {
  * the first bar, highest high, lowest low, close of the last, summed volume. Timestamps ascending.
  *
  * @example
- * resampleOhlc(hourly.getChild('ts'), hourly, { every: 'day' }); // daily bars
+ * const ts = Float64Array.from({ length: 48 }, (_, i) => Date.UTC(2024, 0, 1) + i * 3_600_000);
+ * const close = ts.map((_, i) => 100 + i);
+ * const hourly = { open: close, high: close, low: close, close };
+ * resampleOhlc(ts, hourly, { every: 'day' }).close; // → [123, 147]
  */
 export function resampleOhlc(
   timestampsMs: NumericLike,

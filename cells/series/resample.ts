@@ -17,7 +17,9 @@ const HOWS: readonly How[] = ['last', 'first', 'sum', 'max', 'min', 'mean', 'cou
  * (a period with no finite value gives NaN, or 0 for `count`).
  *
  * @example
- * resample(ts, close, { every: 'week', how: 'last' }); // {timestamps, values}
+ * const ts = Float64Array.from({ length: 14 }, (_, i) => Date.UTC(2024, 0, 1) + i * 86_400_000);
+ * const close = ts.map((_, i) => 100 + i);
+ * resample(ts, close, { every: 'week', how: 'last' }).values; // → [106, 113]
  */
 export function resample(
   timestampsMs: NumericLike,

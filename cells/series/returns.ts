@@ -5,7 +5,7 @@ import { toFloat64, type NumericLike } from '../stats/numeric';
  * column (nulls become NaN, and so do the returns next to them).
  *
  * @example
- * logReturns(daily.getChild('close')); // Float64Array
+ * logReturns([100, 110, 99]); // → [Math.log(1.1), Math.log(0.9)]
  */
 export function logReturns(prices: NumericLike): Float64Array {
   const p = toFloat64(prices, 'prices');

@@ -18,7 +18,9 @@ export interface RollingVolOptions {
  * Yang-Zhang) first fill at i = window, the others at i = window − 1.
  *
  * @example
- * rollingVol(daily, { estimator: 'yangZhang', window: 30 }); // annualized, Float64Array
+ * const close = Float64Array.of(100, 102, 101, 105, 107, 104, 108, 110);
+ * const daily = { open: close.map((c) => c * 0.99), high: close.map((c) => c * 1.02), low: close.map((c) => c * 0.97), close };
+ * rollingVol(daily, { estimator: 'yangZhang', window: 3 }); // annualized, Float64Array
  */
 export function rollingVol(bars: BarsLike, options: RollingVolOptions = {}): Float64Array {
   const { estimator = 'close', window = 30, annualize = true, periodsPerYear = 365 } = options;
@@ -37,6 +39,8 @@ export function rollingVol(bars: BarsLike, options: RollingVolOptions = {}): Flo
  * Realized volatility over all bars (one window), per period unless `annualize` is set.
  *
  * @example
+ * const close = Float64Array.of(100, 102, 101, 105, 107, 104, 108, 110);
+ * const daily = { open: close.map((c) => c * 0.99), high: close.map((c) => c * 1.02), low: close.map((c) => c * 0.97), close };
  * realizedVol(daily, { estimator: 'parkinson', annualize: true });
  */
 export function realizedVol(

@@ -24,7 +24,7 @@ function isArrowLike(x: unknown): x is ArrowLike {
  * A Float64Array view of `x`. A Float64Array is returned as is (not copied): treat it as read-only.
  *
  * @example
- * toFloat64(table.getChild('close')); // Float64Array, nulls as NaN
+ * toFloat64([1, null, 3]); // → [1, NaN, 3]
  */
 export function toFloat64(x: NumericLike, name = 'values'): Float64Array {
   if (x instanceof Float64Array) return x;

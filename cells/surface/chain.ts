@@ -4,8 +4,16 @@
  * side: puts with K < F, calls with K ≥ F.
  *
  * @example
- * const slices = chainToSlices({ expiry, strike, type, underlying_price, mark_iv, bid_iv, ask_iv, timestamp });
- * const fits = slices.map((s) => fitSvi(s));
+ * const strike = [70_000, 80_000, 90_000, 100_000, 110_000, 120_000, 130_000];
+ * const slices = chainToSlices({
+ *   expiry: strike.map(() => '2024-03-29'),
+ *   strike,
+ *   type: strike.map((K) => (K < 100_000 ? 'put' : 'call')),
+ *   underlying_price: strike.map(() => 100_000),
+ *   mark_iv: strike.map((K) => 60 + 80 * Math.log(K / 100_000) ** 2), // percent, as Deribit
+ *   timestamp: Date.UTC(2024, 2, 1),
+ * });
+ * const fits = slices.map((s) => vol.surface.fitSvi(s));
  */
 import { expiryMs, yearFraction } from '../options/conventions';
 

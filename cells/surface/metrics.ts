@@ -6,8 +6,12 @@
  * RR = σ(call at Δ) − σ(put at −Δ); BF = (σ(call at Δ) + σ(put at −Δ))/2 − σ_ATM.
  *
  * @example
+ * const k = Float64Array.of(-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3);
+ * const iv = k.map((x) => 0.6 + 0.8 * x * x - 0.1 * x);
+ * const fits = [7, 30, 90, 180].map((days) => vol.surface.fitSvi({ k, iv, T: days / 365 }));
+ * const fit = fits[1];
  * riskReversalButterfly(fit, fit.T, 0.25); // {rr, bf, callVol, putVol, atmVol, callK, putK}
- * atmTermStructure(fits); // constant-maturity ATM vols at 7/30/60/90/180 days
+ * atmTermStructure(fits.map((f) => ({ T: f.T, params: f }))); // ATM vols at 7/30/60/90/180 days
  */
 import { normalCdf } from '../math/normal';
 import { sviImpliedVol, sviTotalVariance, type SviParams } from './svi';

@@ -4,8 +4,11 @@
  * γ ∈ (0, ½] and η(1 + |ρ|) ≤ 2 (their Remark 4.4), which `fitSsvi` enforces by default.
  *
  * @example
- * const fit = fitSsvi(slices); // slices: {k, iv, T}[]
- * ssviTotalVariance(fit.theta[0]!, 0.1, fit); // fitted w at k = 0.1 on the first expiry
+ * const k = Float64Array.of(-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3);
+ * const iv = k.map((x) => 0.6 + 0.8 * x * x - 0.1 * x);
+ * const slices = [30, 60, 90].map((days) => ({ k, iv, T: days / 365 }));
+ * const fit = fitSsvi(slices);
+ * ssviTotalVariance(fit.theta[0], 0.1, fit); // fitted w at k = 0.1 on the first expiry
  */
 import { nelderMead } from '../optimize/nelder-mead';
 import type { SviParams } from './svi';

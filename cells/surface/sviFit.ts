@@ -4,8 +4,11 @@
  * Residuals are in total variance scaled by 1/(2σ_i T) so the objective is, to first order, squared vol error.
  *
  * @example
+ * const k = Float64Array.of(-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3);
+ * const iv = k.map((x) => 0.6 + 0.8 * x * x - 0.1 * x);
  * const fit = fitSvi({ k, iv, T: 30 / 365 }); // {a, b, rho, m, sigma, rmseVolPoints, …}
- * sviImpliedVol(fit, 0, fit.T); // fitted ATM vol
+ * const atm = vol.surface.sviImpliedVol(fit, 0, fit.T); // the fitted ATM vol
+ * Math.abs(atm - 0.6) < 0.005; // → true: the quoted ATM vol, up to the fit error
  */
 import { nelderMead } from '../optimize/nelder-mead';
 import { sviDurrlemanG, sviImpliedVol, type SviParams } from './svi';

@@ -5,7 +5,10 @@
  * then interpolated linearly in total variance to 30 days (Cboe VIX white paper, 2019).
  *
  * @example
- * vixStyleIndex(slices).vol; // e.g. 0.52 (DVOL 52)
+ * const strike = Float64Array.from({ length: 41 }, (_, i) => 50_000 + i * 2_500);
+ * const flat = (T) => ({ T, forward: 100_000, strike, iv: strike.map(() => 0.52) });
+ * const index = vixStyleIndex([flat(23 / 365), flat(37 / 365)]).vol; // DVOL 52 on a flat 52% smile
+ * Math.abs(index - 0.52) < 0.005; // → true: up to the strike grid's discretisation
  */
 import { black76Price } from '../options/black76';
 import type { SviParams } from './svi';

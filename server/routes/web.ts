@@ -1,6 +1,6 @@
 /**
- * The workbench: `web/dist` assets, and its `index.html` for `/` and every notebook URL
- * (`/notebooks/<path without .md>`), so a notebook has a stable address. Without a build, a 503 page says
+ * The workbench: `web/dist` assets, and its `index.html` for `/`, the library reference `/docs` and every
+ * notebook URL (`/notebooks/<path without .md>`), so a notebook has a stable address. Without a build, a 503 page says
  * how to make one.
  */
 import { stat } from 'node:fs/promises';
@@ -35,6 +35,7 @@ export function webRoutes(webDistDir: string): Hono {
 
   app.get('/', index);
   app.get('/index.html', index);
+  app.get('/docs', index);
   app.get('/notebooks/*', index);
 
   app.get('/*', async (c) => {

@@ -7,7 +7,7 @@
  */
 import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { javascript } from '@codemirror/lang-javascript';
+import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
 import { markdown } from '@codemirror/lang-markdown';
 import { sql } from '@codemirror/lang-sql';
 import {
@@ -20,15 +20,26 @@ import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { CompletionProvider } from '../editor/completion/completion-provider';
+import { jsCompletionSource } from '../editor/completion/js-completion';
+import { sqlCompletionSource } from '../editor/completion/sql-completion';
 
 export type EditorLanguage = 'js' | 'sql' | 'md' | 'code';
 
-function languageExtension(language: EditorLanguage): Extension {
+function languageExtension(
+  language: EditorLanguage,
+  provider: () => CompletionProvider | null,
+): Extension {
   switch (language) {
     case 'js':
-      return javascript();
-    case 'sql':
-      return sql();
+      return [
+        javascript(),
+        javascriptLanguage.data.of({ autocomplete: jsCompletionSource(provider) }),
+      ];
+    case 'sql': {
+      const support = sql();
+      return [support, support.language.data.of({ autocomplete: sqlCompletionSource(provider) })];
+    }
     case 'md':
       return markdown();
     case 'code':
@@ -52,6 +63,23 @@ export class CellEditor extends LitElement {
     .cm-editor.cm-focused {
       outline: 2px solid var(--vol-accent, #3b6fd8);
     }
+    .vol-doc-info {
+      max-width: 480px;
+      font-size: 12px;
+    }
+    .vol-doc-info .signature {
+      display: block;
+      font-weight: 600;
+    }
+    .vol-doc-info p {
+      margin: 4px 0;
+      white-space: pre-wrap;
+    }
+    .vol-doc-info pre {
+      margin: 4px 0 0;
+      white-space: pre-wrap;
+      color: #57606a;
+    }
     .cm-scroller {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     }
@@ -60,6 +88,8 @@ export class CellEditor extends LitElement {
   @property() language: EditorLanguage = 'js';
   @property() source = '';
   @property({ type: Boolean }) readonly = false;
+  /** The notebook's names and datasets, for completion (the library and the builtins need nothing). */
+  @property({ attribute: false }) completion: CompletionProvider | null = null;
 
   private view: EditorView | null = null;
 
@@ -97,7 +127,7 @@ export class CellEditor extends LitElement {
           autocompletion(),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-          languageExtension(this.language),
+          languageExtension(this.language, () => this.completion),
           placeholder(this.language === 'sql' ? 'SELECT …' : ''),
           EditorState.readOnly.of(this.readonly),
           EditorView.lineWrapping,

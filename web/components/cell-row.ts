@@ -3,6 +3,7 @@
  * the bar that adds a cell after it. Pure rendering: every action goes back to the page through `actions`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { CompletionProvider } from '../editor/completion/completion-provider';
 import type { DraftRow, NewCellKind } from '../editor/draft';
 import type { CellOutput } from './cell-output';
 import './cell-editor';
@@ -30,6 +31,7 @@ export function renderCellRow(
   row: DraftRow,
   output: CellOutput,
   editing: boolean,
+  completion: CompletionProvider,
   actions: CellRowActions,
 ): TemplateResult {
   const cell = row.cell;
@@ -64,6 +66,7 @@ export function renderCellRow(
           ? html`<vol-cell-editor
               .language=${cell.kind}
               .source=${row.draft}
+              .completion=${completion}
               @change=${(e: CustomEvent<{ source: string }>) => actions.edit(e.detail.source)}
               @run=${actions.run}
               @save=${actions.save}

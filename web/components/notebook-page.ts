@@ -13,6 +13,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { DatasetCatalog } from '../../server/datasets/catalog-types';
 import { readNotebook, saveNotebook, SaveConflict } from '../api/notebooks';
 import { slicesFromFrontMatter } from '../data/slice';
+import type { CompletionProvider } from '../editor/completion/completion-provider';
+import { declaredNames } from '../editor/completion/declared-names';
 import { NotebookDraft, type DraftRow, type NewCellKind } from '../editor/draft';
 import { compile } from '../notebook/compile';
 import type { CompiledCell } from '../notebook/compiled';
@@ -56,6 +58,11 @@ export class NotebookPage extends LitElement {
   private session: NotebookSession | null = null;
   private readonly outputs = new Map<number, CellOutput>();
   private readonly compileCache = new Map<string, CompiledCell>();
+  private readonly completion: CompletionProvider = {
+    declaredNames: () =>
+      this.draft ? declaredNames(compile(this.draft.notebook, this.compileCache)) : [],
+    catalog: () => getServices().store.catalog(),
+  };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
@@ -312,7 +319,7 @@ export class NotebookPage extends LitElement {
   }
 
   private renderRow(row: DraftRow, index: number) {
-    return renderCellRow(row, this.outputOf(row), this.editorShown(row), {
+    return renderCellRow(row, this.outputOf(row), this.editorShown(row), this.completion, {
       toggleEditor: () => this.toggleEditor(row.key),
       run: () => this.runRow(row.key),
       move: (delta) => this.structural((d) => d.move(row.key, delta)),

@@ -1,11 +1,12 @@
 /**
- * `<vol-app>`: the workbench shell. Routes `/` to the notebook list and `/notebooks/<path>` to a notebook,
- * navigating in place (DuckDB stays warm) for same-origin links.
+ * `<vol-app>`: the workbench shell. Routes `/` to the notebook list, `/notebooks/<path>` to a notebook and
+ * `/docs` to the library reference, navigating in place (DuckDB stays warm) for same-origin links.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { getServices } from '../runtime/services';
 import { adoptDocumentStyles } from './document-styles';
+import './docs-page';
 import './notebook-list';
 import './notebook-page';
 
@@ -34,6 +35,10 @@ const appStyles = css`
     text-decoration: none;
     font-weight: 600;
   }
+  vol-app > header a.docs {
+    font-weight: normal;
+    margin-left: auto;
+  }
   vol-app .simulated {
     font-size: 11px;
     background: #fff3cd;
@@ -42,6 +47,11 @@ const appStyles = css`
     padding: 1px 6px;
   }
 `;
+
+/** The paths this shell renders itself (anything else is a full page load). */
+function isRoute(pathname: string): boolean {
+  return pathname === '/' || pathname === '/docs' || pathname.startsWith('/notebooks/');
+}
 
 @customElement('vol-app')
 export class VolApp extends LitElement {
@@ -64,7 +74,9 @@ export class VolApp extends LitElement {
       .composedPath()
       .find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
     if (!anchor || anchor.origin !== location.origin || anchor.target) return;
-    if (anchor.pathname !== '/' && !anchor.pathname.startsWith('/notebooks/')) return;
+    if (!isRoute(anchor.pathname)) return;
+    // A link to an anchor on this page: the browser scrolls and fires `hashchange`.
+    if (anchor.pathname === location.pathname && anchor.hash) return;
     event.preventDefault();
     history.pushState(null, '', anchor.href);
     this.path = location.pathname;
@@ -103,11 +115,14 @@ export class VolApp extends LitElement {
               >`
             : nothing
         }
+        <a class="docs" href="/docs">Library reference</a>
       </header>
       ${
         notebookPath
           ? html`<vol-notebook-page .path=${notebookPath}></vol-notebook-page>`
-          : html`<vol-notebook-list></vol-notebook-list>`
+          : this.path === '/docs'
+            ? html`<vol-docs-page></vol-docs-page>`
+            : html`<vol-notebook-list></vol-notebook-list>`
       }`;
   }
 }

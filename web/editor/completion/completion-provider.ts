@@ -1,0 +1,8 @@
+/** What a cell editor asks its notebook when completing: the names cells declare and the dataset catalog. */
+import type { DatasetCatalog } from '../../../server/datasets/catalog-types';
+
+export interface CompletionProvider {
+  /** Top-level names the notebook's cells declare (JS declarations, SQL `id=` names). */
+  declaredNames(): readonly string[];
+  catalog(): Promise<DatasetCatalog>;
+}
