@@ -4,8 +4,9 @@
  * years (Deribit's convention).
  *
  * @example
- * const hourStart = Math.floor(t / MS_PER_HOUR) * MS_PER_HOUR;
- * const tau = dtSeconds / SECONDS_PER_DAY;
+ * const t = Date.UTC(2025, 0, 2, 13, 45);
+ * Math.floor(t / MS_PER_HOUR) * MS_PER_HOUR === Date.UTC(2025, 0, 2, 13); // → true
+ * (7 * SECONDS_PER_DAY) / SECONDS_PER_HOUR; // → 168
  */
 
 export const MS_PER_SECOND = 1_000;
