@@ -23,7 +23,9 @@ import { notebookRoutes } from './routes/notebooks';
 import { polymarketRoutes } from './routes/polymarket';
 import { createDeribitHttpClient, type DeribitHttpClient } from './sources/deribit/http-client';
 import { createPolymarketClient } from './sources/polymarket/client';
+import { volatilityRoutes } from './routes/volatility';
 import { webRoutes } from './routes/web';
+import type { SurfaceService } from './surface/service';
 
 export type AppConfig = Pick<
   VolLabConfig,
@@ -45,6 +47,8 @@ export type AppConfig = Pick<
 export interface AppServices {
   /** The `/api/live` WebSocket hub; mounted when given. */
   live?: LiveHub;
+  /** The live volatility surface behind `/api/volatility`; mounted when given. */
+  surface?: SurfaceService;
   /** The client behind `/api/deribit` (default: one on `config.deribitUrl` with Deribit's rate limits). */
   deribit?: DeribitHttpClient;
 }
@@ -89,6 +93,7 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
     (config.deribitUrl ? createDeribitHttpClient({ baseUrl: config.deribitUrl }) : undefined);
   if (deribit) app.route('/api/deribit', deribitRoutes(deribit));
   if (services.live) app.route('/api/live', liveRoutes(services.live));
+  if (services.surface) app.route('/api/volatility', volatilityRoutes(services.surface));
   if (config.polymarketGammaUrl && config.polymarketClobUrl) {
     const { polymarketGammaUrl: gammaUrl, polymarketClobUrl: clobUrl } = config;
     app.route('/api/polymarket', polymarketRoutes(createPolymarketClient({ gammaUrl, clobUrl })));

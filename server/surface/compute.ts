@@ -1,0 +1,137 @@
+/**
+ * One surface cycle: the chain snapshot grouped by expiry (`expiry-slice.ts`), then across expiries the ATM term
+ * structure, an SSVI surface fitted to every expiry with a fit, the static-arbitrage report on the SVI fits, and
+ * the totals (GEX, quote counts). Pure: the same snapshot always gives the same surface, which is what lets the
+ * integration test recompute the served surface from the exchange's own state.
+ */
+import { butterflyArbitrage, calendarArbitrage } from '../../cells/surface/arbitrage';
+import { zeroGammaLevel } from '../../cells/surface/gex';
+import { atmTermStructure } from '../../cells/surface/metrics';
+import { fitSsvi } from '../../cells/surface/ssvi';
+import type { ChainSnapshot, OptionRow } from './chain-state';
+import { emptyCounts, expirySlice, GEX_GRID } from './expiry-slice';
+import type { ArbitrageWire, FeedStatus, GexWire, SsviWire, SurfaceState } from './types';
+
+export const TERM_DAYS = [7, 30, 60, 90, 180, 365];
+
+/**
+ * @example
+ * const surface = computeSurface(chain.snapshot(), {stale: false, feed});
+ */
+export function computeSurface(
+  snap: ChainSnapshot,
+  status: { stale: boolean; feed: FeedStatus },
+): SurfaceState {
+  const groups = new Map<number, OptionRow[]>();
+  for (const r of snap.options) {
+    if (r.expiryMs <= snap.asOf) continue;
+    const g = groups.get(r.expiryMs);
+    if (g) g.push(r);
+    else groups.set(r.expiryMs, [r]);
+  }
+  const ctx = { asOf: snap.asOf, index: snap.index, refreshIndex: snap.refreshIndex };
+  const slices = [...groups.keys()]
+    .sort((a, b) => a - b)
+    .map((e) => expirySlice(e, groups.get(e)!, ctx));
+  const fitted = slices.filter((s) => s.fitted !== null);
+
+  const counts = emptyCounts();
+  const gexByStrike = new Map<number, { strike: number; call: number; put: number; net: number }>();
+  for (const s of slices) {
+    counts.quotes += s.counts.quotes;
+    counts.no_iv += s.counts.no_iv;
+    counts.zero_bid += s.counts.zero_bid;
+    counts.crossed += s.counts.crossed;
+    for (const g of s.gex.by_strike) {
+      const row = gexByStrike.get(g.strike) ?? { strike: g.strike, call: 0, put: 0, net: 0 };
+      row.call += g.call;
+      row.put += g.put;
+      row.net += g.net;
+      gexByStrike.set(g.strike, row);
+    }
+  }
+  const byStrike = [...gexByStrike.values()].sort((a, b) => a.strike - b.strike);
+  const gexTotal: GexWire = {
+    by_strike: byStrike,
+    total: byStrike.reduce((sum, r) => sum + r.net, 0),
+    zero_gamma:
+      snap.index !== null && snap.index > 0
+        ? zeroGammaLevel(
+            slices.flatMap((s) => s.gexOptions),
+            snap.index,
+            GEX_GRID,
+          )
+        : null,
+  };
+
+  const term =
+    fitted.length > 0
+      ? atmTermStructure(
+          fitted.map((s) => ({ T: s.T, params: s.fitted! })),
+          TERM_DAYS,
+        )
+      : null;
+
+  return {
+    currency: snap.currency as SurfaceState['currency'],
+    asOf: snap.asOf,
+    stale: status.stale,
+    index_price: snap.index,
+    dvol: snap.dvol,
+    expiries: slices.map(({ fitted: _fitted, gexOptions: _options, ...wire }) => wire),
+    term_structure: term
+      ? { days: [...term.days], atm_iv: [...term.atmVol].map((v) => 100 * v) }
+      : { days: [], atm_iv: [] },
+    ssvi: ssviOf(fitted),
+    arbitrage: arbitrageOf(fitted),
+    gex_total: gexTotal,
+    counts,
+    feed: status.feed,
+  };
+}
+
+type Fitted = ReturnType<typeof expirySlice>;
+
+function ssviOf(fitted: readonly Fitted[]): SsviWire | null {
+  if (fitted.length === 0) return null;
+  const inputs = fitted.map((s) => {
+    const q = s.points.filter((p) => p.mark_iv !== null);
+    return { T: s.T, k: q.map((p) => p.k), iv: q.map((p) => p.mark_iv! / 100) };
+  });
+  try {
+    const fit = fitSsvi(inputs);
+    return {
+      rho: fit.rho,
+      eta: fit.eta,
+      gamma: fit.gamma,
+      rmse_iv: fit.rmseVolPoints,
+      expiries: fitted.map((s) => s.expiry),
+      theta: [...fit.theta],
+    };
+  } catch {
+    return null;
+  }
+}
+
+function arbitrageOf(fitted: readonly Fitted[]): ArbitrageWire {
+  const butterfly = fitted.map((s) => ({
+    expiry: s.expiry,
+    violations: butterflyArbitrage(s.fitted!, s.T, { n: 61 }).violations.length,
+  }));
+  const calendar = [];
+  for (let i = 1; i < fitted.length; i++) {
+    const a = fitted[i - 1]!;
+    const b = fitted[i]!;
+    const r = calendarArbitrage(
+      [
+        { T: a.T, params: a.fitted! },
+        { T: b.T, params: b.fitted! },
+      ],
+      { n: 61 },
+    );
+    calendar.push({ from: a.expiry, to: b.expiry, violations: r.violations.length });
+  }
+  const ok =
+    butterfly.every((b) => b.violations === 0) && calendar.every((c) => c.violations === 0);
+  return { butterfly, calendar, ok };
+}
