@@ -16,6 +16,8 @@ export interface FeedMonitor {
   refreshed(at: number): void;
   refreshFailed(): void;
   stale(now: number): boolean;
+  /** Bumped when connection, gaps or refreshes change (not on every message). */
+  readonly revision: number;
   status(now: number): FeedStatus;
 }
 
@@ -28,7 +30,11 @@ export function createFeedMonitor(staleAfterMs: number): FeedMonitor {
   let reconnects = 0;
   let refreshedAt: number | null = null;
   let refreshErrors = 0;
+  let revision = 0;
   return {
+    get revision() {
+      return revision;
+    },
     follow(channels, watch = true) {
       for (const c of channels) {
         if (!last.has(c)) last.set(c, null);
@@ -39,6 +45,7 @@ export function createFeedMonitor(staleAfterMs: number): FeedMonitor {
       if (last.has(channel)) last.set(channel, at);
     },
     connected(next) {
+      if (up !== next) revision++;
       up = next;
     },
     gap(g) {
@@ -48,10 +55,17 @@ export function createFeedMonitor(staleAfterMs: number): FeedMonitor {
       )
         reconnects++;
       gaps.push(g);
+      revision++;
       if (gaps.length > MAX_GAPS) gaps.splice(0, gaps.length - MAX_GAPS);
     },
-    refreshed: (at) => void (refreshedAt = at),
-    refreshFailed: () => void refreshErrors++,
+    refreshed(at) {
+      refreshedAt = at;
+      revision++;
+    },
+    refreshFailed() {
+      refreshErrors++;
+      revision++;
+    },
     stale(now) {
       if (!up || watched.size === 0) return true;
       for (const c of watched) {

@@ -59,7 +59,7 @@ interface Desk {
   upstream: Record<'mark' | 'index' | 'dvol' | 'listing', string>;
   started: Promise<void> | null;
   emit: ((e: WsEvent) => void) | null;
-  cache: { version: number; stale: boolean; at: number; state: SurfaceState } | null;
+  cache: { version: number; feed: number; stale: boolean; at: number; state: SurfaceState } | null;
   /** The refresh schedule (while followed) and the channel cadence (while subscribed). */
   stopRefresh: (() => void) | null;
   stopCycle: (() => void) | null;
@@ -186,14 +186,14 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
     d.chain.rollOff(d.chain.asOf);
     const stale = d.feed.stale(t);
     const c = d.cache;
-    if (
-      c &&
-      !force &&
-      ((c.version === d.chain.version && c.stale === stale) || t - c.at < cadenceMs)
-    )
-      return c.state;
+    const unchanged =
+      c !== null &&
+      c.version === d.chain.version &&
+      c.feed === d.feed.revision &&
+      c.stale === stale;
+    if (c && !force && (unchanged || t - c.at < cadenceMs)) return c.state;
     const state = computeSurface(d.chain.snapshot(), { stale, feed: d.feed.status(t) });
-    d.cache = { version: d.chain.version, stale, at: t, state };
+    d.cache = { version: d.chain.version, feed: d.feed.revision, stale, at: t, state };
     return state;
   };
 

@@ -4,7 +4,11 @@
  * against a recomputation from the exchange's own state at the same instant, an expiry rolling off at 08:00
  * UTC, recovery from dropped sockets without a second subscription, and `stale` while the exchange is paused.
  */
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { queryRows } from '../../server/db/duckdb';
+import { startServer, type RunningServer } from '../../server/main';
 import { createDeribitHttpClient } from '../../server/sources/deribit/http-client';
 import { parseBookSummary, parseInstrumentRecord } from '../../server/sources/deribit/parse';
 import { createDeribitWsClient, type WsEvent } from '../../server/sources/deribit/ws-client';
@@ -13,7 +17,8 @@ import type { LiveUpstream } from '../../server/live/hub';
 import { createChainState } from '../../server/surface/chain-state';
 import { computeSurface } from '../../server/surface/compute';
 import { createSurfaceService, type SurfaceService } from '../../server/surface/service';
-import type { SurfaceState } from '../../server/surface/types';
+import type { CompactSurface, FreezeResult, SurfaceState } from '../../server/surface/types';
+import { createFixture, type Fixture } from '../server/routes/fixtures';
 import {
   HISTORY_END,
   startTestExchange,
@@ -218,5 +223,98 @@ describe('an expiry at 08:00 UTC', () => {
       surfaces.close();
       await ex.close();
     }
+  });
+});
+
+describe('the sidecar serving the surface', () => {
+  let fx: Fixture;
+  let ex: TestExchange;
+  let server: RunningServer;
+  let stop = () => {};
+
+  beforeAll(async () => {
+    fx = await createFixture({ rows: 5 });
+    ex = await startTestExchange();
+    server = await startServer({
+      ...fx.config,
+      port: 0,
+      simulatedExchange: false,
+      deribitUrl: ex.url,
+    });
+    stop = ticking(ex);
+  });
+  afterAll(async () => {
+    stop();
+    await server?.close();
+    await ex?.close();
+    await fx?.cleanup();
+  });
+
+  it('answers GET latest with the full state, IVs in percent', async () => {
+    const res = await fetch(new URL('api/volatility/surface/latest?currency=BTC', server.url));
+    expect(res.status).toBe(200);
+    const s = (await res.json()) as SurfaceState;
+    expect(s.currency).toBe('BTC');
+    expect(s.asOf).toBeGreaterThan(HISTORY_END);
+    const e = s.expiries.find((x) => x.svi !== null)!;
+    expect(Object.keys(e.svi!).sort()).toEqual(['a', 'b', 'm', 'rho', 'sigma']);
+    const atm = e.points.reduce((a, b) => (Math.abs(b.k) < Math.abs(a.k) ? b : a));
+    expect(atm.mark_iv).toBeGreaterThan(10);
+    expect(atm.bid_iv!).toBeLessThan(atm.mark_iv!);
+    expect(atm.ask_iv!).toBeGreaterThan(atm.mark_iv!);
+    expect(Math.abs(atm.fit_iv! - atm.mark_iv!)).toBeLessThan(2);
+    expect(atm.age_ms).toBeGreaterThanOrEqual(0);
+    expect(
+      (await fetch(new URL('api/volatility/surface/latest?currency=DOGE', server.url))).status,
+    ).toBe(400);
+  });
+
+  it('pushes surface.BTC on /api/live under 50 KB a message, asOf advancing', async () => {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}api/live`);
+    const frames: { type: string; channel?: string; data?: CompactSurface; size: number }[] = [];
+    ws.on('message', (raw) =>
+      frames.push({ ...JSON.parse(String(raw)), size: String(raw).length }),
+    );
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    ws.send(JSON.stringify({ op: 'subscribe', channels: ['surface.BTC'] }));
+    const data = () => frames.filter((f) => f.type === 'data' && f.channel === 'surface.BTC');
+    await until(() => new Set(data().map((f) => f.data!.asOf)).size >= 3, 8000);
+    ws.close();
+    for (const f of data()) expect(f.size).toBeLessThan(50_000);
+    const asOfs = data().map((f) => f.data!.asOf);
+    expect([...asOfs].sort((a, b) => a - b)).toEqual(asOfs);
+    expect(data()[0]!.data!.expiries.length).toBeGreaterThan(5);
+    expect(data()[0]!.data!.expiries[0]!.strikes.length).toBe(
+      data()[0]!.data!.expiries[0]!.mark_iv.length,
+    );
+  });
+
+  it('freezes the chain it shows into chain_snapshots, every row at asOf', async () => {
+    const res = await fetch(new URL('api/volatility/surface/freeze?currency=BTC', server.url), {
+      method: 'POST',
+    });
+    expect(res.status).toBe(201);
+    const r = (await res.json()) as FreezeResult;
+    // Every strike shown is listed as a call and a put on the simulated exchange.
+    const pointsShown = r.surface.expiries.reduce((n, e) => n + e.points.length, 0);
+    expect(r.rows).toBe(2 * pointsShown);
+    expect(r.dataset).toBe('chain_snapshots');
+    expect(r.partitions).toEqual([
+      `source=simulated/kind=chain_snapshots/currency=BTC/date=${new Date(r.asOf).toISOString().slice(0, 10)}`,
+    ]);
+    const rows = await queryRows(
+      `SELECT count(*)::INTEGER AS n, min(epoch_ms("timestamp"))::BIGINT AS lo, max(epoch_ms("timestamp"))::BIGINT AS hi,
+        count(DISTINCT instrument_name)::INTEGER AS names
+       FROM read_parquet(?)`,
+      [join(fx.config.datasetsDir, r.partitions[0]!, 'part-0.parquet')],
+    );
+    expect(rows[0]).toEqual({ n: r.rows, lo: BigInt(r.asOf), hi: BigInt(r.asOf), names: r.rows });
+    // What the desk showed at the first expiry is in the file, strike for strike.
+    const e = r.surface.expiries[0]!;
+    const strikes = await queryRows(
+      `SELECT DISTINCT strike FROM read_parquet(?) WHERE epoch_ms(expiry) = ? ORDER BY strike`,
+      [join(fx.config.datasetsDir, r.partitions[0]!, 'part-0.parquet'), e.expiry_ms],
+    );
+    expect(strikes.map((x) => x.strike)).toEqual(e.points.map((p) => p.strike));
   });
 });
