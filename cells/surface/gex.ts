@@ -42,6 +42,8 @@ export interface GammaExposure {
   total: number;
   /** Spot where total GEX crosses zero; null when it does not on the scanned range. */
   zeroGamma: number | null;
+  /** Total GEX at each scanned spot (`gexGrid`), to add up across expiries. */
+  profile: Float64Array;
 }
 
 export interface GexOptions {
@@ -60,16 +62,60 @@ export function black76Gamma(F: number, K: number, T: number, sigma: number): nu
   return normalPdf(d1) / (F * s);
 }
 
-/** Total GEX (USD per 1%) with every forward scaled by `shift` = hypothetical spot / spot. */
-function totalAt(options: readonly GexOption[], spot: number, shift: number): number {
-  const S = spot * shift;
-  let total = 0;
+/** The spots scanned, as fractions of spot. */
+export function gexGrid({ from = 0.5, to = 1.5, n = 201 }: GexOptions = {}): Float64Array {
+  if (!(to > from && from > 0 && n >= 2))
+    throw new RangeError(`invalid grid: ${from}..${to} (${n})`);
+  return Float64Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
+}
+
+/**
+ * Total GEX (USD per 1%) at each grid spot x·spot, every forward moved by the same factor x. The logs are
+ * taken once per option and per grid point, so each evaluation costs one exp.
+ */
+export function gexProfile(
+  options: readonly GexOption[],
+  spot: number,
+  grid: GexOptions = {},
+): Float64Array {
+  const xs = gexGrid(grid);
+  const lnX = xs.map(Math.log);
+  const out = new Float64Array(xs.length);
+  const invSqrt2Pi = 1 / Math.sqrt(2 * Math.PI);
   for (const o of options) {
-    if (!(o.openInterest > 0)) continue;
-    const g = black76Gamma(o.forward * shift, o.strike, o.T, o.iv);
-    total += (o.type === 'call' ? 1 : -1) * g * o.openInterest * S * S * 0.01;
+    if (!(o.openInterest > 0 && o.forward > 0 && o.strike > 0 && o.T > 0 && o.iv > 0)) continue;
+    const s = o.iv * Math.sqrt(o.T);
+    const m = Math.log(o.forward / o.strike);
+    const scale = (o.type === 'call' ? 1 : -1) * o.openInterest * spot * spot * 0.01 * invSqrt2Pi;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      const d1 = (m + lnX[i]!) / s + 0.5 * s;
+      // Γ(F·x)·(x·spot)² = φ(d1)/(F·x·s) · x²·spot²
+      out[i]! += (scale * Math.exp(-0.5 * d1 * d1) * x) / (o.forward * s);
+    }
   }
-  return total;
+  return out;
+}
+
+/** The sign change of a GEX profile nearest x = 1, interpolated linearly, as a spot; null when none. */
+export function zeroCrossing(
+  profile: ArrayLike<number>,
+  spot: number,
+  grid: GexOptions = {},
+): number | null {
+  const xs = gexGrid(grid);
+  if (profile.length !== xs.length)
+    throw new RangeError(`invalid profile length: ${profile.length}`);
+  let best: number | null = null;
+  for (let i = 1; i < xs.length; i++) {
+    const y0 = profile[i - 1]!;
+    const y1 = profile[i]!;
+    if ((y0 < 0 && y1 >= 0) || (y0 > 0 && y1 <= 0)) {
+      const level = spot * (xs[i - 1]! + ((xs[i]! - xs[i - 1]!) * y0) / (y0 - y1));
+      if (best === null || Math.abs(level - spot) < Math.abs(best - spot)) best = level;
+    }
+  }
+  return best;
 }
 
 /** GEX by strike (ascending), total and zero-gamma level of a chain at spot `spot`. */
@@ -91,29 +137,15 @@ export function gammaExposure(
   }
   const byStrike = [...rows.values()].sort((a, b) => a.strike - b.strike);
   const total = byStrike.reduce((s, r) => s + r.net, 0);
-  return { byStrike, total, zeroGamma: zeroGammaLevel(options, spot, grid) };
+  const profile = gexProfile(options, spot, grid);
+  return { byStrike, total, zeroGamma: zeroCrossing(profile, spot, grid), profile };
 }
 
 /** The sign change of total GEX nearest `spot` on the grid, interpolated; null when there is none. */
 export function zeroGammaLevel(
   options: readonly GexOption[],
   spot: number,
-  { from = 0.5, to = 1.5, n = 201 }: GexOptions = {},
+  grid: GexOptions = {},
 ): number | null {
-  if (!(to > from && from > 0 && n >= 2))
-    throw new RangeError(`invalid grid: ${from}..${to} (${n})`);
-  let best: number | null = null;
-  let prevX = from;
-  let prevY = totalAt(options, spot, from);
-  for (let i = 1; i < n; i++) {
-    const x = from + ((to - from) * i) / (n - 1);
-    const y = totalAt(options, spot, x);
-    if ((prevY < 0 && y >= 0) || (prevY > 0 && y <= 0)) {
-      const level = spot * (prevX + ((x - prevX) * prevY) / (prevY - y));
-      if (best === null || Math.abs(level - spot) < Math.abs(best - spot)) best = level;
-    }
-    prevX = x;
-    prevY = y;
-  }
-  return best;
+  return zeroCrossing(gexProfile(options, spot, grid), spot, grid);
 }

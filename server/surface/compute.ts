@@ -5,7 +5,7 @@
  * integration test recompute the served surface from the exchange's own state.
  */
 import { butterflyArbitrage, calendarArbitrage } from '../../cells/surface/arbitrage';
-import { zeroGammaLevel } from '../../cells/surface/gex';
+import { zeroCrossing } from '../../cells/surface/gex';
 import { atmTermStructure } from '../../cells/surface/metrics';
 import { fitSsvi } from '../../cells/surface/ssvi';
 import type { ChainSnapshot, OptionRow } from './chain-state';
@@ -54,14 +54,7 @@ export function computeSurface(
   const gexTotal: GexWire = {
     by_strike: byStrike,
     total: byStrike.reduce((sum, r) => sum + r.net, 0),
-    zero_gamma:
-      snap.index !== null && snap.index > 0
-        ? zeroGammaLevel(
-            slices.flatMap((s) => s.gexOptions),
-            snap.index,
-            GEX_GRID,
-          )
-        : null,
+    zero_gamma: snap.index !== null && snap.index > 0 ? totalZeroGamma(slices, snap.index) : null,
   };
 
   const term =
@@ -78,7 +71,7 @@ export function computeSurface(
     stale: status.stale,
     index_price: snap.index,
     dvol: snap.dvol,
-    expiries: slices.map(({ fitted: _fitted, gexOptions: _options, ...wire }) => wire),
+    expiries: slices.map(({ fitted: _fitted, gexProfile: _profile, ...wire }) => wire),
     term_structure: term
       ? { days: [...term.days], atm_iv: [...term.atmVol].map((v) => 100 * v) }
       : { days: [], atm_iv: [] },
@@ -92,10 +85,28 @@ export function computeSurface(
 
 type Fitted = ReturnType<typeof expirySlice>;
 
+/** The per-expiry GEX profiles (same spot grid) added up: the zero-gamma level of the whole book. */
+function totalZeroGamma(slices: readonly Fitted[], spot: number): number | null {
+  const total = new Float64Array(GEX_GRID.n);
+  let any = false;
+  for (const s of slices)
+    if (s.gexProfile) {
+      any = true;
+      for (let i = 0; i < total.length; i++) total[i]! += s.gexProfile[i]!;
+    }
+  return any ? zeroCrossing(total, spot, GEX_GRID) : null;
+}
+
+/** At most this many strikes per expiry go into the SSVI fit (3 parameters over the whole surface). */
+export const SSVI_POINTS_PER_EXPIRY = 12;
+
 function ssviOf(fitted: readonly Fitted[]): SsviWire | null {
   if (fitted.length === 0) return null;
   const inputs = fitted.map((s) => {
-    const q = s.points.filter((p) => p.mark_iv !== null);
+    const q = evenly(
+      s.points.filter((p) => p.mark_iv !== null),
+      SSVI_POINTS_PER_EXPIRY,
+    );
     return { T: s.T, k: q.map((p) => p.k), iv: q.map((p) => p.mark_iv! / 100) };
   });
   try {
@@ -134,4 +145,10 @@ function arbitrageOf(fitted: readonly Fitted[]): ArbitrageWire {
   const ok =
     butterfly.every((b) => b.violations === 0) && calendar.every((c) => c.violations === 0);
   return { butterfly, calendar, ok };
+}
+
+/** Up to `n` items spread evenly over `xs`, ends included. */
+function evenly<T>(xs: readonly T[], n: number): T[] {
+  if (xs.length <= n) return [...xs];
+  return Array.from({ length: n }, (_, i) => xs[Math.round((i * (xs.length - 1)) / (n - 1))]!);
 }

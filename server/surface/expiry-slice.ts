@@ -49,7 +49,7 @@ export function expirySlice(
   expiryMs: number,
   rows: readonly OptionRow[],
   ctx: SliceContext,
-): SurfaceExpiry & { fitted: SviFit | null; gexOptions: GexOption[] } {
+): SurfaceExpiry & { fitted: SviFit | null; gexProfile: Float64Array | null } {
   const T = (expiryMs - ctx.asOf) / YEAR_MS;
   const F = expiryForward(rows, ctx) ?? NaN;
   const counts = emptyCounts();
@@ -150,7 +150,7 @@ export function expirySlice(
     gex: gex ? gexWire(gex) : { by_strike: [], total: 0, zero_gamma: null },
     points,
     fitted,
-    gexOptions,
+    gexProfile: gex?.profile ?? null,
   };
 }
 

@@ -59,4 +59,27 @@ describe('gamma exposure', () => {
     expect(gammaExposure([opt({ strike: 100, type: 'call' })], 100).zeroGamma).toBeNull();
     expect(() => gammaExposure([], 0)).toThrow(/invalid spot/);
   });
+
+  it('profiles total GEX over spots as the direct sum of ±Γ(F·x)·OI·(x·S)²·1%', () => {
+    const chain = [
+      opt({ strike: 90, type: 'put', T: 0.1, iv: 0.7, forward: 101, openInterest: 3 }),
+      opt({ strike: 105, type: 'call', T: 0.5, iv: 0.5, forward: 102 }),
+      opt({ strike: 120, type: 'call', T: 0.02, iv: 0.9, forward: 100.2, openInterest: 7 }),
+    ];
+    const grid = { from: 0.8, to: 1.2, n: 9 };
+    const profile = gexProfile(chain, 100, grid);
+    gexGrid(grid).forEach((x, i) => {
+      const direct = chain.reduce(
+        (sum, o) =>
+          sum +
+          (o.type === 'call' ? 1 : -1) *
+            black76Gamma(o.forward * x, o.strike, o.T, o.iv) *
+            o.openInterest *
+            (100 * x) ** 2 *
+            0.01,
+        0,
+      );
+      expect(profile[i]).toBeCloseTo(direct, 10);
+    });
+  });
 });
