@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   black76Gamma,
   gammaExposure,
+  gexGrid,
+  gexProfile,
   zeroGammaLevel,
   type GexOption,
 } from '../../../cells/surface/gex';
