@@ -221,7 +221,10 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
     async refresh(currency) {
       const d = desk(currency);
       await start(d);
-      await refresh(d);
+      await refresh(d).catch((error: unknown) => {
+        d.feed.refreshFailed();
+        throw error;
+      });
     },
     channels: {
       has: (channel) => SURFACE_CURRENCIES.some((c) => channel === `surface.${c}`),

@@ -164,6 +164,21 @@ describe('live surface on the simulated exchange', () => {
     expect(rec.messages.get('markprice.options.btc_usd')! - n0).toBe(10);
   });
 
+  it('rides out 429s on the REST refresh (retried) and counts a refresh that fails for good', async () => {
+    ex.faults.rateLimit(2);
+    await surfaces.refresh('BTC');
+    expect(ex.faults.take('rateLimit')).toBe(false);
+    ex.faults.rateLimit(50);
+    await expect(surfaces.refresh('BTC')).rejects.toThrow(/too_many_requests/);
+    ex.faults.reset();
+    let s = await surfaces.latest('BTC');
+    await until(() => {
+      void surfaces.latest('BTC').then((x) => (s = x));
+      return s.feed.refresh_errors === 1;
+    });
+    expect(s.expiries.length).toBeGreaterThan(5);
+  });
+
   it('turns stale when the exchange pauses and fresh again when it resumes', async () => {
     stop = ticking(ex);
     let s = await surfaces.latest('BTC');

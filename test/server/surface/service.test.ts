@@ -13,7 +13,7 @@ const MARK = 'markprice.options.btc_usd';
 const INDEX = 'deribit_price_index.btc_usd';
 const DVOL = 'deribit_volatility_index.btc_usd';
 
-function setup() {
+function setup(failRefresh = () => false) {
   const chain = syntheticChain();
   const listeners = new Set<(e: WsEvent) => void>();
   const log: string[] = [];
@@ -29,10 +29,11 @@ function setup() {
   const restCalls: string[] = [];
   const rest: SurfaceRest = {
     getInstruments: async (p) => (restCalls.push(`instruments ${p.currency}`), chain.instruments),
-    getBookSummaryByCurrency: async (p) => (
-      restCalls.push(`summary ${p.currency}`),
-      chain.summaries
-    ),
+    getBookSummaryByCurrency: async (p) => {
+      restCalls.push(`summary ${p.currency}`);
+      if (failRefresh()) throw new Error('too_many_requests (10028)');
+      return chain.summaries;
+    },
     getIndexPrice: async () => ({
       index_price: chain.index,
       estimated_delivery_price: chain.index,
@@ -179,6 +180,25 @@ describe('surface service', () => {
       [INDEX, 'malformed'],
     ]);
     expect(state.expiries).toHaveLength(12);
+  });
+
+  it('refreshes bid/ask/OI every 10 s and counts a failed refresh, keeping the last quotes', async () => {
+    let fail = false;
+    const s = setup(() => fail);
+    await s.service.latest('BTC');
+    s.restCalls.length = 0;
+    s.run(10_000, 10_000);
+    await flush();
+    expect(s.restCalls).toEqual(['summary BTC']);
+    fail = true;
+    s.run(10_000, 10_000);
+    await flush();
+    s.clock.t += 600;
+    const state = await s.service.latest('BTC');
+    expect(state.feed.refresh_errors).toBe(1);
+    expect(state.feed.refreshed_ms).toBe(s.clock.t - 10_600);
+    expect(state.expiries).toHaveLength(12);
+    expect(state.expiries[3]!.points[10]!.bid_iv).not.toBeNull();
   });
 
   it('rejects an unknown currency', async () => {
