@@ -3,38 +3,12 @@
  * `get_book_summary_by_currency`, then kept current by `markprice.options.*` (mark price and IV of every option),
  * `deribit_price_index.*`, `deribit_volatility_index.*` and `instrument.state.option.*`, with bid/ask/OI from
  * periodic REST refreshes. Transport-free and clock-free: every update carries the exchange's own timestamp, and
- * `rollOff(t)` drops the expiries that have passed. Bid and ask IVs are implied from the coin prices at the
- * refresh (USD = coin × underlying_price, Black-76 on the forward).
+ * `rollOff(t)` drops the expiries that have passed.
  */
-import { impliedVol, parseInstrument } from '../../cells/options';
 import type { BookSummary, Instrument } from '../sources/deribit/records';
+import { applySummaryTo, newOptionRow, type OptionRow } from './option-row';
 
-const YEAR_MS = 365 * 86_400_000;
-
-export interface OptionRow {
-  instrument_name: string;
-  expiryMs: number;
-  strike: number;
-  type: 'call' | 'put';
-  /** Percent; null when the exchange gives none (or zero). */
-  mark_iv: number | null;
-  /** Coin. */
-  mark_price: number | null;
-  /** Exchange time of the last mark. */
-  mark_t: number;
-  bid_price: number | null;
-  ask_price: number | null;
-  bid_iv: number | null;
-  ask_iv: number | null;
-  /** Why bid/ask IVs are missing: a zero bid or a crossed book. */
-  book_flag: 'zero_bid' | 'crossed' | null;
-  open_interest: number;
-  volume: number;
-  underlying_price: number | null;
-  underlying_index: string | null;
-  /** Exchange time of the last REST refresh of this row. */
-  book_t: number;
-}
+export type { OptionRow } from './option-row';
 
 /** A consistent copy of the chain for computation. */
 export interface ChainSnapshot {
@@ -83,65 +57,11 @@ export function createChainState(currency: string): ChainState {
   let dvol: number | null = null;
   let version = 0;
 
-  const listed = (name: string): OptionRow | null => {
-    let info;
-    try {
-      info = parseInstrument(name);
-    } catch {
-      return null;
-    }
-    if (info.kind !== 'option' || info.base !== currency || info.quote !== null) return null;
-    return {
-      instrument_name: name,
-      expiryMs: info.expiryMs,
-      strike: info.strike,
-      type: info.optionType,
-      mark_iv: null,
-      mark_price: null,
-      mark_t: 0,
-      bid_price: null,
-      ask_price: null,
-      bid_iv: null,
-      ask_iv: null,
-      book_flag: null,
-      open_interest: 0,
-      volume: 0,
-      underlying_price: null,
-      underlying_index: null,
-      book_t: 0,
-    };
-  };
-
-  const applySummary = (s: BookSummary) => {
-    const row = rows.get(s.instrument_name);
+  const listed = (name: string) => newOptionRow(name, currency);
+  const applySummary = (x: BookSummary) => {
+    const row = rows.get(x.instrument_name);
     if (!row) return;
-    const F = s.underlying_price;
-    row.underlying_price = F;
-    row.underlying_index = s.underlying_index;
-    row.open_interest = s.open_interest ?? 0;
-    row.volume = s.volume ?? 0;
-    row.bid_price = s.bid_price;
-    row.ask_price = s.ask_price;
-    row.book_t = s.creation_timestamp;
-    // The stream's mark wins a tie: a summary replaces it only when strictly newer.
-    if (row.mark_t < s.creation_timestamp && s.mark_price !== null) {
-      row.mark_price = s.mark_price;
-      row.mark_iv = s.mark_iv !== null && s.mark_iv > 0 ? s.mark_iv : null;
-      row.mark_t = s.creation_timestamp;
-      asOf = Math.max(asOf, s.creation_timestamp);
-    }
-    const T = (row.expiryMs - s.creation_timestamp) / YEAR_MS;
-    const iv = (coin: number | null) =>
-      coin !== null && coin > 0 && F !== null && F > 0 && T > 0
-        ? impliedVol(coin * F, F, row.strike, T, row.type) * 100
-        : NaN;
-    const bid = s.bid_price ?? 0;
-    const ask = s.ask_price ?? 0;
-    row.book_flag = !(bid > 0) ? 'zero_bid' : ask > 0 && bid >= ask ? 'crossed' : null;
-    const bidIv = row.book_flag === null ? iv(bid) : NaN;
-    const askIv = row.book_flag !== 'crossed' ? iv(ask) : NaN;
-    row.bid_iv = Number.isFinite(bidIv) ? bidIv : null;
-    row.ask_iv = Number.isFinite(askIv) ? askIv : null;
+    if (applySummaryTo(row, x)) asOf = Math.max(asOf, x.creation_timestamp);
   };
 
   return {

@@ -10,10 +10,9 @@
 import type { WsEvent } from '../sources/deribit/ws-client';
 import type { BookSummary, IndexPrice, Instrument } from '../sources/deribit/records';
 import type { LiveLocalChannels, LiveUpstream } from '../live/hub';
-import { createChainState, type ChainState } from './chain-state';
 import { compactSurface } from './compact';
 import { computeSurface } from './compute';
-import { createFeedMonitor, type FeedMonitor } from './feed-monitor';
+import { applyUpstreamData, createDesk, type Desk, type UpstreamKind } from './desk';
 import { freezeRows, type FreezeWriter } from './freeze';
 import type { FreezeResult, SurfaceCurrency, SurfaceState } from './types';
 
@@ -52,19 +51,6 @@ export interface SurfaceService {
   close(): void;
 }
 
-interface Desk {
-  currency: SurfaceCurrency;
-  chain: ChainState;
-  feed: FeedMonitor;
-  upstream: Record<'mark' | 'index' | 'dvol' | 'listing', string>;
-  started: Promise<void> | null;
-  emit: ((e: WsEvent) => void) | null;
-  cache: { version: number; feed: number; stale: boolean; at: number; state: SurfaceState } | null;
-  /** The refresh schedule (while followed) and the channel cadence (while subscribed). */
-  stopRefresh: (() => void) | null;
-  stopCycle: (() => void) | null;
-}
-
 const defaultEvery = (ms: number, fn: () => void) => {
   const timer = setInterval(fn, ms);
   return () => clearInterval(timer);
@@ -83,28 +69,12 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
   const refreshMs = o.refreshMs ?? 10_000;
   const staleAfterMs = o.staleAfterMs ?? 5000;
   const desks = new Map<SurfaceCurrency, Desk>();
-  const byChannel = new Map<string, { desk: Desk; kind: keyof Desk['upstream'] }>();
+  const byChannel = new Map<string, { desk: Desk; kind: UpstreamKind }>();
   for (const currency of SURFACE_CURRENCIES) {
-    const index = `${currency.toLowerCase()}_usd`;
-    const desk: Desk = {
-      currency,
-      chain: createChainState(currency),
-      feed: createFeedMonitor(staleAfterMs),
-      upstream: {
-        mark: `markprice.options.${index}`,
-        index: `deribit_price_index.${index}`,
-        dvol: `deribit_volatility_index.${index}`,
-        listing: `instrument.state.option.${currency}`,
-      },
-      started: null,
-      emit: null,
-      cache: null,
-      stopRefresh: null,
-      stopCycle: null,
-    };
+    const desk = createDesk(currency, staleAfterMs);
     desks.set(currency, desk);
     for (const [kind, channel] of Object.entries(desk.upstream))
-      byChannel.set(channel, { desk, kind: kind as keyof Desk['upstream'] });
+      byChannel.set(channel, { desk, kind: kind as UpstreamKind });
   }
   let upstream: LiveUpstream | null = null;
 
@@ -126,18 +96,7 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
       return;
     }
     const target = byChannel.get(e.channel);
-    if (!target) return;
-    const { desk, kind } = target;
-    desk.feed.message(e.channel, now());
-    const ok =
-      kind === 'mark'
-        ? desk.chain.applyMarkprice(e.data)
-        : kind === 'index'
-          ? desk.chain.applyIndex(e.data)
-          : kind === 'dvol'
-            ? desk.chain.applyDvol(e.data)
-            : desk.chain.applyInstrumentState(e.data);
-    if (!ok) desk.feed.gap({ channel: e.channel, reason: 'malformed', since: now(), until: now() });
+    if (target) applyUpstreamData(target.desk, target.kind, e.channel, e.data, now());
   };
 
   const seed = async (d: Desk) => {
