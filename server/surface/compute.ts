@@ -147,8 +147,16 @@ function arbitrageOf(fitted: readonly Fitted[]): ArbitrageWire {
   return { butterfly, calendar, ok };
 }
 
-/** Up to `n` items spread evenly over `xs`, ends included. */
-function evenly<T>(xs: readonly T[], n: number): T[] {
+/**
+ * Up to `n` points spread evenly over the strikes, ends included, always with the two strikes that bracket the
+ * forward (SSVI takes each expiry's θ from them).
+ */
+function evenly<T extends { k: number }>(xs: readonly T[], n: number): T[] {
   if (xs.length <= n) return [...xs];
-  return Array.from({ length: n }, (_, i) => xs[Math.round((i * (xs.length - 1)) / (n - 1))]!);
+  const picked = new Set<number>();
+  for (let i = 0; i < n - 2; i++) picked.add(Math.round((i * (xs.length - 1)) / (n - 3)));
+  const above = xs.findIndex((p) => p.k >= 0);
+  if (above > 0) picked.add(above - 1);
+  if (above >= 0) picked.add(above);
+  return [...picked].sort((a, b) => a - b).map((i) => xs[i]!);
 }

@@ -3,7 +3,7 @@ import { black76Price } from '../../../cells/options';
 import { createChainState } from '../../../server/surface/chain-state';
 import { computeSurface } from '../../../server/surface/compute';
 import { createFeedMonitor } from '../../../server/surface/feed-monitor';
-import { instrument, smileIv, summary, syntheticChain, T0 } from './chain-fixture';
+import { instrument, smileIv, summary, SURFACE, syntheticChain, T0 } from './chain-fixture';
 
 const feed = createFeedMonitor(5000).status(0);
 const E1 = Date.UTC(2026, 0, 2, 8);
@@ -118,6 +118,11 @@ describe('chain state', () => {
     }
     expect(s.arbitrage.calendar).toHaveLength(11);
     expect(s.ssvi!.expiries).toHaveLength(12);
+    // The SSVI fit (on a subsample of strikes) recovers the surface the chain was built on.
+    expect(s.ssvi!.rho).toBeCloseTo(SURFACE.rho, 4);
+    expect(s.ssvi!.eta).toBeCloseTo(SURFACE.eta, 4);
+    expect(s.ssvi!.gamma).toBeCloseTo(SURFACE.gamma, 4);
+    expect(s.arbitrage.ok).toBe(true);
     expect(s.gex_total.total).toBeCloseTo(
       s.expiries.reduce((sum, e) => sum + e.gex.total, 0),
       6,
