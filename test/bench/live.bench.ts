@@ -148,10 +148,23 @@ export const suite: BenchSuite = {
   cases: [
     {
       name: `surface cycle, full chain (${fullChainSize()} options, 12 expiries: fits + metrics + GEX)`,
-      runs: 20,
+      runs: 3,
       goal: '< 10 ms',
-      run: () =>
-        void computeSurface(snap, { stale: false, feed: createFeedMonitor(5000).status(0) }),
+      run: () => {
+        // 40 cycles a run: the median, and the fastest (the cost on an idle core, when the machine is shared).
+        const feed = createFeedMonitor(5000).status(0);
+        const ms: number[] = [];
+        for (let i = 0; i < 40; i++) {
+          const t = performance.now();
+          computeSurface(snap, { stale: false, feed });
+          ms.push(performance.now() - t);
+        }
+        ms.sort((a, b) => a - b);
+        return {
+          value: median(ms),
+          unit: `ms (fastest ${ms[0]!.toFixed(2)} ms, p10 ${ms[4]!.toFixed(2)} ms)`,
+        };
+      },
     },
     {
       name: `surface.BTC fan-out to ${CLIENTS} clients at 2 Hz, p99 hub → client (${SECONDS} s)`,
