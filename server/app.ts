@@ -26,7 +26,9 @@ import { polymarketRoutes } from './routes/polymarket';
 import { createDeribitHttpClient, type DeribitHttpClient } from './sources/deribit/http-client';
 import { createPolymarketClient } from './sources/polymarket/client';
 import { createProxyCache } from './sources/proxy-cache';
+import { volatilityRoutes } from './routes/volatility';
 import { webRoutes } from './routes/web';
+import type { SurfaceService } from './surface/service';
 
 export type AppConfig = Pick<
   VolLabConfig,
@@ -53,6 +55,8 @@ export type AppConfig = Pick<
 export interface AppServices {
   /** The `/api/live` WebSocket hub; mounted when given. */
   live?: LiveHub;
+  /** The live volatility surface behind `/api/volatility`; mounted when given. */
+  surface?: SurfaceService;
   /** The client behind `/api/deribit` (default: one on `config.deribitUrl` with Deribit's rate limits). */
   deribit?: DeribitHttpClient;
 }
@@ -115,6 +119,7 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   const proxyCache = () => createProxyCache({ maxBytes: config.proxyCacheBytes });
   if (deribit) app.route('/api/deribit', deribitRoutes(deribit, proxyCache()));
   if (services.live) app.route('/api/live', liveRoutes(services.live));
+  if (services.surface) app.route('/api/volatility', volatilityRoutes(services.surface));
   if (config.polymarketGammaUrl && config.polymarketClobUrl) {
     const { polymarketGammaUrl: gammaUrl, polymarketClobUrl: clobUrl } = config;
     app.route(

@@ -1,6 +1,8 @@
 /**
  * Starting the sidecar on a socket, with what runs beside it: the simulated exchange (`simulatedExchange`), the
- * `/api/live` hub over one upstream WebSocket (opened on the first subscription), and the snapshot scheduler
+ * `/api/live` hub over one upstream WebSocket (opened on the first subscription), the live volatility surface
+ * (its own upstream WebSocket, opened on first demand; its `surface.*` channels served through the hub), and
+ * the snapshot scheduler
  * (`snapshotIntervals`).
  */
 import type { AddressInfo } from 'node:net';
@@ -16,6 +18,8 @@ import { startSnapshotScheduler, type SnapshotScheduler } from './snapshots/sche
 import { createDeribitHttpClient } from './sources/deribit/http-client';
 import { createDeribitWsClient } from './sources/deribit/ws-client';
 import { startLocalExchange, type LocalExchange } from './sources/simulated/start';
+import { snapshotFreezeWriter } from './surface/freeze';
+import { createSurfaceService, type SurfaceService } from './surface/service';
 import { LockHeldError } from './util/file-lock';
 import { claimFolders } from './util/sidecar-lock';
 
@@ -76,27 +80,47 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
       }
     : config;
   const { deribitUrl } = effective;
-  const live: LiveHub | undefined = deribitUrl
-    ? createLiveHub({
-        connect: () =>
-          createDeribitWsClient({ url: deribitWsUrl(deribitUrl), heartbeatSeconds: 10 }),
-      })
-    : undefined;
-  const scheduler: SnapshotScheduler | null = snapshots ? startSnapshotScheduler(effective) : null;
-  const stopServices = async () => {
-    scheduler?.stop();
-    live?.close();
-    await scheduler?.idle();
-    await exchange?.close();
-    await claim.release();
-  };
   // A loopback upstream is a simulated exchange: no credit bucket to respect (its 429s are injected faults,
   // still retried). Deribit's own limits apply to any other host.
   const deribit =
     deribitUrl && isLoopback(new URL(deribitUrl).hostname)
       ? createDeribitHttpClient({ baseUrl: deribitUrl, limiter: null })
       : undefined;
-  const app = createApp(effective, { ...(live ? { live } : {}), ...(deribit ? { deribit } : {}) });
+  const surfaceRest =
+    deribit ?? (deribitUrl ? createDeribitHttpClient({ baseUrl: deribitUrl }) : undefined);
+  const surface: SurfaceService | undefined =
+    deribitUrl && surfaceRest
+      ? createSurfaceService({
+          connect: () =>
+            createDeribitWsClient({ url: deribitWsUrl(deribitUrl), heartbeatSeconds: 10 }),
+          rest: surfaceRest,
+          freeze: snapshotFreezeWriter({
+            datasetsDir: config.datasetsDir,
+            source: config.source === 'live' ? 'deribit' : 'simulated',
+          }),
+        })
+      : undefined;
+  const live: LiveHub | undefined = deribitUrl
+    ? createLiveHub({
+        connect: () =>
+          createDeribitWsClient({ url: deribitWsUrl(deribitUrl), heartbeatSeconds: 10 }),
+        ...(surface ? { local: surface.channels } : {}),
+      })
+    : undefined;
+  const scheduler: SnapshotScheduler | null = snapshots ? startSnapshotScheduler(effective) : null;
+  const stopServices = async () => {
+    scheduler?.stop();
+    live?.close();
+    surface?.close();
+    await scheduler?.idle();
+    await exchange?.close();
+    await claim.release();
+  };
+  const app = createApp(effective, {
+    ...(live ? { live } : {}),
+    ...(surface ? { surface } : {}),
+    ...(deribit ? { deribit } : {}),
+  });
   // `ws` reads whole frames into memory (100 MiB by default): cap them so a client cannot make us buffer more.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   try {

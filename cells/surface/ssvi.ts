@@ -94,10 +94,16 @@ export function fitSsvi(slices: readonly SviSliceInput[], { noArbitrage = true }
     let sse = 0;
     let n = 0;
     sorted.forEach((s, j) => {
+      // φ(θ) once per slice (two pows), then `ssviTotalVariance`'s arithmetic inlined, operation for operation.
+      const th = theta[j]!;
+      const phi = ssviPhi(th, p.eta, p.gamma);
       for (let i = 0; i < s.k.length; i++) {
         const iv = s.iv[i]!;
         if (!(iv > 0)) continue;
-        const fitted = Math.sqrt(Math.max(ssviTotalVariance(theta[j]!, s.k[i]!, p), 0) / s.T);
+        const k = s.k[i]!;
+        const u = phi * k + p.rho;
+        const w = 0.5 * th * (1 + p.rho * phi * k + Math.sqrt(u * u + 1 - p.rho * p.rho));
+        const fitted = Math.sqrt(Math.max(w, 0) / s.T);
         sse += (s.weights ? s.weights[i]! : 1) * (fitted - iv) ** 2;
         n++;
       }

@@ -28,9 +28,19 @@ export interface LiveUpstream {
   close(): void;
 }
 
+/** Channels served in-process (e.g. `surface.BTC`), not by the exchange. */
+export interface LiveLocalChannels {
+  has(channel: string): boolean;
+  /** The first client subscribed: start emitting `data` and `gap` events for `channel`. */
+  subscribe(channel: string, emit: (e: WsEvent) => void): void;
+  /** The last client left. */
+  unsubscribe(channel: string): void;
+}
+
 export interface LiveHubOptions {
   /** Opens the upstream connection; called on the first subscription, not before. */
   connect: () => LiveUpstream;
+  local?: LiveLocalChannels;
   /** Default 1 MiB. */
   maxBufferedBytes?: number;
   /** Default 200. */
@@ -120,10 +130,16 @@ export function createLiveHub(o: LiveHubOptions): LiveHub {
     return upstream;
   };
 
+  const onLocal = (e: WsEvent) => {
+    if (e.type === 'data' && subs.has(e.channel)) stats.messages++;
+    if (e.type === 'data' || e.type === 'gap') broadcast(e.channel, frame({ ...e }));
+  };
+
   const release = (channel: string, s: LiveSocket) => {
     const set = subs.get(channel);
     if (!set?.delete(s) || set.size > 0) return;
     subs.delete(channel);
+    if (o.local?.has(channel)) return o.local.unsubscribe(channel);
     books.reset(channel);
     if (!pending.has(channel)) upstream?.unsubscribe([channel]).catch(() => {});
   };
@@ -139,6 +155,10 @@ export function createLiveHub(o: LiveHubOptions): LiveHub {
     const inflight = pending.get(channel);
     if (inflight) return inflight;
     if (subs.has(channel) && subs.get(channel)!.size > 1) return Promise.resolve(true);
+    if (o.local?.has(channel)) {
+      o.local.subscribe(channel, onLocal);
+      return Promise.resolve(true);
+    }
     const up = ensureUpstream();
     const p = withTimeout(up.ready(), o.connectTimeoutMs ?? 10_000)
       .then(() => up.subscribe([channel]))

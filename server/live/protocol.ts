@@ -5,9 +5,9 @@
  * channels}`, `{type: 'error', message, channels?}`, `{type: 'pong'}`.
  */
 
-/** Deribit's public channels the hub relays (the issue's list). */
+/** Deribit's public channels the hub relays (the issue's list), and the sidecar's own `surface.*`. */
 const CHANNEL =
-  /^(?:(?:ticker|book)\.[A-Z0-9_]{2,20}(?:-[A-Za-z0-9]{1,12}){1,3}\.(?:100ms|agg2)|(?:markprice\.options|deribit_volatility_index|deribit_price_index)\.[a-z]{2,10}_usdc?|trades\.(?:option|future|any)\.[A-Z]{2,10}\.100ms)$/;
+  /^(?:(?:ticker|book)\.[A-Z0-9_]{2,20}(?:-[A-Za-z0-9]{1,12}){1,3}\.(?:100ms|agg2)|(?:markprice\.options|deribit_volatility_index|deribit_price_index)\.[a-z]{2,10}_usdc?|trades\.(?:option|future|any)\.[A-Z]{2,10}\.100ms|surface\.(?:BTC|ETH))$/;
 
 export const MAX_CHANNELS_PER_MESSAGE = 100;
 

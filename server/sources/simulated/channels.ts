@@ -4,21 +4,29 @@
  */
 import type { Trade } from '../deribit/records';
 import type { BookChange, SimulatedMarket, TickEvent } from './market';
+import { instrumentStateEvents, type InstrumentStateSpec } from './instrument-state';
 import { ticker } from './methods';
 
 const CHANNEL =
-  /^(?:(ticker|book)\.([A-Z0-9_]+(?:-[A-Za-z0-9]+)*)\.(100ms|raw|agg2)|(markprice\.options|deribit_volatility_index|deribit_price_index)\.([a-z]+_usdc?)|trades\.(option|future|any)\.([A-Z]+)\.(100ms|raw))$/;
+  /^(?:(ticker|book)\.([A-Z0-9_]+(?:-[A-Za-z0-9]+)*)\.(100ms|raw|agg2)|(markprice\.options|deribit_volatility_index|deribit_price_index)\.([a-z]+_usdc?)|trades\.(option|future|any)\.([A-Z]+)\.(100ms|raw)|instrument\.state\.(option|future|any)\.([A-Za-z]+))$/;
 
 export type ChannelSpec =
   | { type: 'ticker' | 'book'; instrument: string }
   | { type: 'markprice' | 'dvol' | 'index'; currency: string }
-  | { type: 'trades'; kind: 'option' | 'future' | 'any'; currency: string };
+  | { type: 'trades'; kind: 'option' | 'future' | 'any'; currency: string }
+  | InstrumentStateSpec;
 
 /** Parse a channel name, or null when the exchange does not serve it. */
 export function parseChannel(channel: string, currencies: readonly string[]): ChannelSpec | null {
   const m = CHANNEL.exec(channel);
   if (!m) return null;
   if (m[1]) return { type: m[1] as 'ticker' | 'book', instrument: m[2]! };
+  if (m[9]) {
+    const currency = m[10]!.toUpperCase();
+    if (currency !== 'ANY' && !currencies.includes(currency)) return null;
+    const kind = m[9] as InstrumentStateSpec['kind'];
+    return { type: 'instrument_state', kind, currency: currency === 'ANY' ? null : currency };
+  }
   if (m[4]) {
     const currency = m[5]!.split('_')[0]!.toUpperCase();
     if (!currencies.includes(currency)) return null;
@@ -81,9 +89,20 @@ export function channelData(m: SimulatedMarket, spec: ChannelSpec, e: TickEvent)
       const trades = e.trades.filter(match);
       return trades.length > 0 ? trades : undefined;
     }
+    case 'instrument_state': {
+      const events = instrumentStateEvents(m, spec, e.t);
+      return events.length > 0 ? events : undefined;
+    }
     case 'book':
       return undefined;
   }
+}
+
+/** The notifications of one channel's data: one per instrument for `instrument.state.*`, as on Deribit. */
+export function notifications(channel: string, spec: ChannelSpec, data: unknown): string[] {
+  if (spec.type === 'instrument_state' && Array.isArray(data))
+    return data.map((d: unknown) => notification(channel, d));
+  return [notification(channel, data)];
 }
 
 /** `{"jsonrpc":"2.0","method":"subscription","params":{channel,data}}` as text. */

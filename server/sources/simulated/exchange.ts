@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { WebSocketServer } from 'ws';
-import { bookChangeData, channelData, notification, parseChannel } from './channels';
+import { bookChangeData, channelData, notification, notifications, parseChannel } from './channels';
 import { createFaults, type Faults } from './faults';
 import type { SimulatedMarket, TickEvent } from './market';
 import { callMethod, RpcFault } from './methods';
@@ -97,26 +97,26 @@ export async function startSimulatedExchange(o: ExchangeOptions): Promise<Simula
   });
 
   const publish = (e: TickEvent) => {
-    const cache = new Map<string, string | null>();
+    const cache = new Map<string, string[] | null>();
     const currencies = market.feed.currencies();
-    const books = new Map<string, string | null>();
+    const books = new Map<string, string[] | null>();
     for (const b of e.books)
       books.set(
         `book.${b.instrument_name}.100ms`,
         faults.take('skipChangeId')
           ? null
-          : notification(`book.${b.instrument_name}.100ms`, bookChangeData(b)),
+          : [notification(`book.${b.instrument_name}.100ms`, bookChangeData(b))],
       );
     for (const s of sessions)
       for (const channel of s.channels) {
-        let text = books.get(channel) ?? cache.get(channel);
-        if (text === undefined && !channel.startsWith('book.')) {
+        let texts = books.get(channel) ?? cache.get(channel);
+        if (texts === undefined && !channel.startsWith('book.')) {
           const spec = parseChannel(channel, currencies);
           const data = spec ? channelData(market, spec, e) : undefined;
-          text = data === undefined ? null : notification(channel, data);
-          cache.set(channel, text);
+          texts = data === undefined || !spec ? null : notifications(channel, spec, data);
+          cache.set(channel, texts);
         }
-        if (text) s.send(text);
+        for (const text of texts ?? []) s.send(text);
       }
   };
   market.onTick(publish);

@@ -1,0 +1,240 @@
+/**
+ * The live surface service: one upstream WebSocket (opened on first demand) following, per currency, the
+ * option marks, the index, DVOL and listings; bid/ask/OI refreshed by REST every `refreshMs` (one
+ * `get_book_summary_by_currency` per currency: 1 request per 10 s is far inside Deribit's credits, where
+ * per-instrument tickers would need hundreds of subscriptions). Surfaces are computed at most every
+ * `cadenceMs` (2 Hz) and only on demand: while a `surface.*` channel has subscribers (pushed to the `/api/live`
+ * hub) or when a request is served. A reconnect (the client resubscribes by itself: never twice) is reported as
+ * a gap and re-seeds the listing, since instruments may have been listed or expired meanwhile.
+ */
+import type { WsEvent } from '../sources/deribit/ws-client';
+import type { BookSummary, IndexPrice, Instrument } from '../sources/deribit/records';
+import type { LiveLocalChannels, LiveUpstream } from '../live/hub';
+import { compactSurface } from './compact';
+import { computeSurface } from './compute';
+import { applyUpstreamData, createDesk, type Desk, type UpstreamKind } from './desk';
+import { freezeRows, type FreezeWriter } from './freeze';
+import type { FreezeResult, SurfaceCurrency, SurfaceState } from './types';
+
+export const SURFACE_CURRENCIES: readonly SurfaceCurrency[] = ['BTC', 'ETH'];
+
+/** What the service needs of Deribit's REST API (a `DeribitHttpClient` fits). */
+export interface SurfaceRest {
+  getInstruments(p: { currency: string; kind?: string }): Promise<Instrument[]>;
+  getBookSummaryByCurrency(p: { currency: string; kind?: string }): Promise<BookSummary[]>;
+  getIndexPrice(p: { index_name: string }): Promise<IndexPrice>;
+}
+
+export interface SurfaceServiceOptions {
+  connect: () => LiveUpstream;
+  rest: SurfaceRest;
+  /** Writes frozen rows (see `freeze.ts`); freezing answers 503 without it. */
+  freeze?: FreezeWriter;
+  /** Wall clock, for silences and the cadence. */
+  now?: () => number;
+  /** Run `fn` every `ms`; returns a cancel function (default setInterval). */
+  every?: (ms: number, fn: () => void) => () => void;
+  cadenceMs?: number;
+  refreshMs?: number;
+  staleAfterMs?: number;
+  connectTimeoutMs?: number;
+}
+
+export interface SurfaceService {
+  /** The full state now (starts following the currency on first use). */
+  latest(currency: SurfaceCurrency): Promise<SurfaceState>;
+  freeze(currency: SurfaceCurrency): Promise<FreezeResult>;
+  /** Refresh bid/ask/OI by REST now (the schedule does this every `refreshMs`). */
+  refresh(currency: SurfaceCurrency): Promise<void>;
+  /** `surface.BTC` / `surface.ETH` for the hub. */
+  readonly channels: LiveLocalChannels;
+  close(): void;
+}
+
+const defaultEvery = (ms: number, fn: () => void) => {
+  const timer = setInterval(fn, ms);
+  return () => clearInterval(timer);
+};
+
+/**
+ * @example
+ * const surfaces = createSurfaceService({connect: () => createDeribitWsClient({url}), rest: deribit});
+ * const hub = createLiveHub({connect, local: surfaces.channels});
+ * (await surfaces.latest('BTC')).expiries[0].svi;
+ */
+export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
+  const now = o.now ?? Date.now;
+  const every = o.every ?? defaultEvery;
+  const cadenceMs = o.cadenceMs ?? 500;
+  const refreshMs = o.refreshMs ?? 10_000;
+  const staleAfterMs = o.staleAfterMs ?? 5000;
+  const desks = new Map<SurfaceCurrency, Desk>();
+  const byChannel = new Map<string, { desk: Desk; kind: UpstreamKind }>();
+  for (const currency of SURFACE_CURRENCIES) {
+    const desk = createDesk(currency, staleAfterMs);
+    desks.set(currency, desk);
+    for (const [kind, channel] of Object.entries(desk.upstream))
+      byChannel.set(channel, { desk, kind: kind as UpstreamKind });
+  }
+  let upstream: LiveUpstream | null = null;
+
+  const onUpstream = (e: WsEvent) => {
+    if (e.type === 'open' || e.type === 'close') {
+      for (const d of desks.values()) d.feed.connected(e.type === 'open');
+      return;
+    }
+    if (e.type === 'gap') {
+      const target = e.channel === null ? null : byChannel.get(e.channel);
+      const affected = target ? [target.desk] : [...desks.values()].filter((d) => d.started);
+      for (const d of affected) {
+        d.feed.gap({ channel: e.channel, reason: e.reason, since: e.since, until: e.until });
+        if (e.reason === 'reconnect' && target?.kind === 'mark') {
+          d.emit?.({ ...e, channel: `surface.${d.currency}` });
+          void seed(d).catch(() => d.feed.refreshFailed());
+        }
+      }
+      return;
+    }
+    const target = byChannel.get(e.channel);
+    if (target) applyUpstreamData(target.desk, target.kind, e.channel, e.data, now());
+  };
+
+  const seed = async (d: Desk) => {
+    const [instruments, summaries, index] = await Promise.all([
+      o.rest.getInstruments({ currency: d.currency, kind: 'option' }),
+      o.rest.getBookSummaryByCurrency({ currency: d.currency, kind: 'option' }),
+      o.rest.getIndexPrice({ index_name: `${d.currency.toLowerCase()}_usd` }),
+    ]);
+    d.chain.seed(instruments, summaries, index.index_price);
+    d.feed.refreshed(now());
+  };
+  const refresh = async (d: Desk) => {
+    const [summaries, index] = await Promise.all([
+      o.rest.getBookSummaryByCurrency({ currency: d.currency, kind: 'option' }),
+      o.rest.getIndexPrice({ index_name: `${d.currency.toLowerCase()}_usd` }),
+    ]);
+    d.chain.applySummaries(summaries, index.index_price);
+    d.feed.refreshed(now());
+  };
+
+  const start = (d: Desk): Promise<void> => {
+    d.started ??= (async () => {
+      if (!upstream) {
+        upstream = o.connect();
+        upstream.on(onUpstream);
+      }
+      const up = upstream;
+      await withTimeout(up.ready(), o.connectTimeoutMs ?? 10_000);
+      for (const x of desks.values()) x.feed.connected(true);
+      const channels = Object.values(d.upstream);
+      d.feed.follow([d.upstream.mark, d.upstream.index, d.upstream.dvol]);
+      d.feed.follow([d.upstream.listing], false);
+      await up.subscribe(channels);
+      await seed(d);
+      d.stopRefresh ??= every(refreshMs, () => void refresh(d).catch(() => d.feed.refreshFailed()));
+    })().catch((error: unknown) => {
+      d.started = null;
+      throw error;
+    });
+    return d.started;
+  };
+
+  /** The surface now, computed again only when the chain or staleness changed, at most every cadenceMs. */
+  const compute = (d: Desk, force = false): SurfaceState => {
+    const t = now();
+    d.chain.rollOff(d.chain.asOf);
+    const stale = d.feed.stale(t);
+    const c = d.cache;
+    const unchanged =
+      c !== null &&
+      c.version === d.chain.version &&
+      c.feed === d.feed.revision &&
+      c.stale === stale;
+    if (c && !force && (unchanged || t - c.at < cadenceMs)) return c.state;
+    const state = computeSurface(d.chain.snapshot(), { stale, feed: d.feed.status(t) });
+    d.cache = { version: d.chain.version, feed: d.feed.revision, stale, at: t, state };
+    return state;
+  };
+
+  const desk = (currency: SurfaceCurrency): Desk => {
+    const d = desks.get(currency);
+    if (!d) throw new RangeError(`invalid currency: ${String(currency)}`);
+    return d;
+  };
+
+  return {
+    async latest(currency) {
+      const d = desk(currency);
+      await start(d);
+      return compute(d);
+    },
+    async freeze(currency) {
+      if (!o.freeze) throw new Error('freezing is not configured');
+      const d = desk(currency);
+      await start(d);
+      const surface = compute(d, true);
+      const rows = freezeRows(d.chain.snapshot(), surface.asOf);
+      const written = await o.freeze(rows);
+      return { currency, asOf: surface.asOf, rows: rows.length, ...written, surface };
+    },
+    async refresh(currency) {
+      const d = desk(currency);
+      await start(d);
+      await refresh(d).catch((error: unknown) => {
+        d.feed.refreshFailed();
+        throw error;
+      });
+    },
+    channels: {
+      has: (channel) => SURFACE_CURRENCIES.some((c) => channel === `surface.${c}`),
+      subscribe(channel, emit) {
+        const d = desk(channel.slice('surface.'.length) as SurfaceCurrency);
+        d.stopCycle?.();
+        d.emit = emit;
+        let last: { version: number; stale: boolean } | null = null;
+        const cycle = () => {
+          if (d.emit !== emit) return;
+          if (!d.started) return void start(d).catch(() => {});
+          const state = compute(d);
+          const version = d.cache!.version;
+          if (last && last.version === version && last.stale === state.stale) return;
+          last = { version, stale: state.stale };
+          emit({ type: 'data', channel, data: compactSurface(state) });
+        };
+        start(d).then(cycle, () => {});
+        d.stopCycle = every(cadenceMs, cycle);
+      },
+      unsubscribe(channel) {
+        const d = desk(channel.slice('surface.'.length) as SurfaceCurrency);
+        d.emit = null;
+        d.stopCycle?.();
+        d.stopCycle = null;
+      },
+    },
+    close() {
+      for (const d of desks.values()) {
+        d.stopCycle?.();
+        d.stopRefresh?.();
+        d.stopCycle = d.stopRefresh = d.emit = null;
+      }
+      upstream?.close();
+      upstream = null;
+    },
+  };
+}
+
+function withTimeout(p: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('upstream not connected')), ms);
+    p.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
