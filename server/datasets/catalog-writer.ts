@@ -7,7 +7,9 @@ import { readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { queryRows, quoteIdentifier, quoteLiteral } from '../db/duckdb';
 import { BUNDLED_INFO } from './bundled-info';
-import { DATASET_SOURCES, type DatasetCatalog, type DatasetEntry, type DatasetSource } from './catalog-types';
+import type { DatasetCatalog, DatasetEntry, DatasetSource } from '../contract/catalog';
+
+const DATASET_SOURCES: readonly DatasetSource[] = ['simulated', 'deribit', 'polymarket'];
 
 /**
  * @example

@@ -4,7 +4,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DatasetCatalog, DatasetEntry } from '../../server/datasets/catalog-types';
+import type { DatasetCatalog, DatasetEntry } from '../../server/contract';
 
 @customElement('vol-dataset-panel')
 export class DatasetPanel extends LitElement {

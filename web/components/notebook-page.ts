@@ -10,7 +10,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { DatasetCatalog } from '../../server/datasets/catalog-types';
+import type { DatasetCatalog } from '../../server/contract';
 import { readNotebook, saveNotebook, SaveConflict } from '../api/notebooks';
 import { slicesFromFrontMatter } from '../data/slice';
 import { NotebookDraft, type DraftRow, type NewCellKind } from '../editor/draft';
