@@ -4,4 +4,4 @@ export { mean, variance, std, welford, type WelfordState } from './moments';
 export { quantile, quantileSorted, sortedFinite, median, mad } from './quantile';
 export { rank } from './rank';
 export { logSumExp } from './logsumexp';
-export { throwIfAborted, type LongRunning } from './abort';
+export { throwIfAborted, type CancelSignal, type LongRunning } from './abort';
