@@ -5,7 +5,7 @@
  * @example
  * black76Price(100_000, 110_000, 30 / 365, 0.55, 'call'); // 2764.665… USD (mark_price 0.0276467 BTC)
  */
-import { normalisedBlack } from './normalisedBlack';
+import { normalisedBlack } from './normalised-black';
 
 export type OptionType = 'call' | 'put';
 
