@@ -179,7 +179,13 @@ export class NotebookPage extends LitElement {
 
   private async save(overwriteEtag?: string): Promise<void> {
     const draft = this.draft;
-    if (!draft || draft.errors.length > 0 || this.saveState === 'saving') return;
+    if (!draft || this.saveState === 'saving') return;
+    if (draft.errors.length > 0) {
+      // A notebook that does not parse is never written back; say so rather than silently doing nothing.
+      this.saveState = 'error';
+      this.saveMessage = 'the notebook does not parse; fix the error above first';
+      return;
+    }
     if (draft.apply()) this.run();
     const text = draft.text();
     this.saveState = 'saving';
