@@ -31,6 +31,7 @@ export type AppConfig = Pick<
   | 'notebooksDir'
   | 'webDistDir'
   | 'cacheDir'
+  | 'modelsDir'
   | 'token'
   | 'maxBodyBytes'
   | 'sliceCacheBytes'
