@@ -41,16 +41,16 @@ export class CellEditor extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      border: 1px solid var(--vol-border, #d0d7de);
+      border: 1px solid var(--vol-border);
       border-radius: 4px;
-      background: #fff;
+      background: var(--vol-surface);
       font-size: 13px;
     }
     .cm-editor {
       max-height: 480px;
     }
     .cm-editor.cm-focused {
-      outline: 2px solid var(--vol-accent, #3b6fd8);
+      outline: 2px solid var(--vol-accent);
     }
     .cm-scroller {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;

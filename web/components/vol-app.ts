@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { getServices } from '../runtime/services';
 import { adoptDocumentStyles } from './document-styles';
+import { themeStyles } from './theme';
 import './notebook-list';
 import './notebook-page';
 
@@ -18,26 +19,26 @@ const appStyles = css`
       -apple-system,
       Segoe UI,
       sans-serif;
-    color: #1f2328;
-    background: #f6f8fa;
+    color: var(--vol-fg);
+    background: var(--vol-bg);
   }
   vol-app > header {
     display: flex;
     align-items: center;
     gap: 12px;
     padding: 8px 16px;
-    background: #1f2937;
-    color: #fff;
+    background: var(--vol-header-bg);
+    color: var(--vol-header-fg);
   }
   vol-app > header a {
-    color: #fff;
+    color: var(--vol-header-fg);
     text-decoration: none;
     font-weight: 600;
   }
   vol-app .simulated {
     font-size: 11px;
-    background: #fff3cd;
-    color: #7a5d00;
+    background: var(--vol-simulated-bg);
+    color: var(--vol-simulated-fg);
     border-radius: 3px;
     padding: 1px 6px;
   }
@@ -47,6 +48,7 @@ const appStyles = css`
 export class VolApp extends LitElement {
   // Light DOM, like the notebook page inside it: see notebook-page.ts.
   protected override createRenderRoot(): HTMLElement {
+    adoptDocumentStyles(themeStyles);
     adoptDocumentStyles(appStyles);
     return this;
   }
