@@ -55,6 +55,22 @@ export class CellEditor extends LitElement {
     .cm-scroller {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     }
+    /* CodeMirror's base theme is light-only: follow the workbench theme (':host' outranks its selectors). */
+    :host .cm-editor .cm-gutters {
+      background: var(--vol-surface-subtle);
+      color: var(--vol-fg-muted);
+      border-right-color: var(--vol-border);
+    }
+    :host .cm-editor .cm-activeLineGutter {
+      background: var(--vol-border-muted);
+    }
+    :host .cm-editor .cm-cursor {
+      border-left-color: var(--vol-fg);
+    }
+    :host .cm-editor > .cm-scroller > .cm-selectionLayer .cm-selectionBackground,
+    :host .cm-editor.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground {
+      background: var(--vol-selection);
+    }
   `;
 
   @property() language: EditorLanguage = 'js';

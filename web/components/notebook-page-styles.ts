@@ -152,6 +152,10 @@ export const notebookPageStyles = css`
   vol-notebook-page .output:empty {
     display: none;
   }
+  /* Observable Inputs' table paints its sticky header white; follow the theme. */
+  vol-notebook-page .output table thead th {
+    background: var(--vol-surface);
+  }
   vol-notebook-page .markdown {
     line-height: 1.5;
   }

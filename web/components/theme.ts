@@ -29,6 +29,7 @@ export const themeStyles = css`
     --vol-simulated-border: #e6c96b;
     --vol-header-fg: #fff;
     --vol-header-bg: #1f2937;
+    --vol-selection: #d7d4f0;
   }
   @media (prefers-color-scheme: dark) {
     :root {
@@ -53,6 +54,7 @@ export const themeStyles = css`
       --vol-simulated-border: #9e6a03;
       --vol-header-fg: #e6edf3;
       --vol-header-bg: #010409;
+      --vol-selection: #264f78;
     }
   }
 `;
