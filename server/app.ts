@@ -36,6 +36,7 @@ export type AppConfig = Pick<
   | 'notebooksDir'
   | 'webDistDir'
   | 'cacheDir'
+  | 'modelsDir'
   | 'token'
   | 'allowedHosts'
   | 'maxBodyBytes'

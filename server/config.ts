@@ -1,7 +1,7 @@
 /** The sidecar's configuration, read from the environment once at start. */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseIntervals, type SnapshotKind } from './snapshots/kinds';
 
 /** Where market data comes from: the built-in simulated exchange, or the real public APIs. */
@@ -21,6 +21,8 @@ export interface VolLabConfig {
   webDistDir: string;
   /** Where produced files (dataset slices) are cached. */
   cacheDir: string;
+  /** Where fitted models are saved, one JSON file each. */
+  modelsDir: string;
   host: string;
   /** 0 picks a free port. */
   port: number;
@@ -73,7 +75,8 @@ const MIB = 1024 * 1024;
 /**
  * Read and validate the configuration; relative paths resolve against `cwd`.
  * `PORT` (8787), `HOST` (127.0.0.1), `VOLLAB_DATA_DIR` (./datasets), `VOLLAB_NOTEBOOKS_DIR` (./notebooks),
- * `VOLLAB_WEB_DIST` (./web/dist), `VOLLAB_CACHE_DIR` (./.vollab/cache), `VOLLAB_SOURCE` (simulated),
+ * `VOLLAB_WEB_DIST` (./web/dist), `VOLLAB_CACHE_DIR` (./.vollab/cache), `VOLLAB_MODELS_DIR` (`models/` beside
+ * the cache folder, i.e. ./.vollab/models), `VOLLAB_SOURCE` (simulated),
  * `VOLLAB_TOKEN` (generated), `VOLLAB_ALLOWED_HOSTS` (none beyond loopback and HOST), `VOLLAB_MAX_BODY_BYTES` (5 MiB),
  * `VOLLAB_SLICE_CACHE_BYTES` (512 MiB), `VOLLAB_SLICE_CONCURRENCY` (2), `VOLLAB_SLICE_QUEUE` (8),
  * `VOLLAB_PROXY_CACHE_BYTES` (64 MiB); with
@@ -107,11 +110,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     .map((c) => c.trim().toUpperCase());
   for (const c of snapshotCurrencies)
     if (!/^[A-Z]{2,6}$/.test(c)) throw new Error(`invalid VOLLAB_SNAPSHOT_CURRENCIES: ${c}`);
+  const cacheDir = resolve(cwd, env.VOLLAB_CACHE_DIR ?? './.vollab/cache');
+  const modelsDir = env.VOLLAB_MODELS_DIR?.trim();
   return {
     datasetsDir: resolve(cwd, env.VOLLAB_DATA_DIR ?? './datasets'),
     notebooksDir: resolve(cwd, env.VOLLAB_NOTEBOOKS_DIR ?? './notebooks'),
     webDistDir: resolve(cwd, env.VOLLAB_WEB_DIST ?? './web/dist'),
-    cacheDir: resolve(cwd, env.VOLLAB_CACHE_DIR ?? './.vollab/cache'),
+    cacheDir,
+    modelsDir: modelsDir ? resolve(cwd, modelsDir) : join(dirname(cacheDir), 'models'),
     host,
     port: integer('PORT', env.PORT, 8787, 0, 65535),
     // 32 random bytes: 43 URL-safe characters, in the printed URL as `?token=…`.

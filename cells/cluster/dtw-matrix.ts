@@ -1,3 +1,4 @@
+import { throwIfAborted, type CancelSignal } from '../stats/abort';
 import { condensedLength, rowOffset } from './condensed';
 import { bandWidth, dtwBand, type DtwCost } from './dtw';
 
@@ -15,7 +16,7 @@ export interface DtwMatrixOptions {
   rows?: readonly [number, number];
   /** Write into this condensed buffer (length n(n − 1)/2, e.g. over a SharedArrayBuffer). */
   out?: Float64Array;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   onProgress?: (fraction: number) => void;
 }
 
@@ -83,7 +84,7 @@ export function dtwMatrixRows(
   const total = rowOffset(n, end) - rowOffset(n, start);
   let k = 0;
   for (let i = start; i < end; i++) {
-    options.signal?.throwIfAborted();
+    throwIfAborted(options.signal);
     const ai = offsets[i]!;
     const na = offsets[i + 1]! - ai;
     for (let j = i + 1; j < n; j++) {

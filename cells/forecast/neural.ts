@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { createRng } from '../random';
+import { throwIfAborted, type CancelSignal } from '../stats/abort';
 import { loadModel, saveModel, type SerializedModel, type Tf } from './neural-io';
 
 export const neuralKinds = ['mlp', 'lstm', 'gru'] as const;
@@ -16,7 +17,7 @@ export interface NeuralOptions {
   learningRate?: number;
   /** Seeds the initializers and the per-epoch shuffling (default 0). */
   seed?: number;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   onProgress?: (fraction: number) => void;
 }
 
@@ -91,7 +92,7 @@ export async function fitNeural(
   const lossHistory = new Float64Array(epochs);
   try {
     for (let epoch = 0; epoch < epochs; epoch++) {
-      options.signal?.throwIfAborted();
+      throwIfAborted(options.signal);
       // Seeded Fisher–Yates each epoch, then fit without tfjs' own (unseeded) shuffle.
       for (let i = samples - 1; i > 0; i--) {
         const j = rng.int(i + 1);

@@ -1,3 +1,5 @@
+import { throwIfAborted, type CancelSignal } from '../stats/abort';
+
 /** A model family for walk-forward evaluation: fit on a window, predict from a history. */
 export interface Forecaster<M> {
   fit(train: Float64Array): M | Promise<M>;
@@ -18,7 +20,7 @@ export interface WalkForwardOptions {
   horizon?: number;
   /** What forecasts are scored against, aligned with x (default x itself; e.g. r² or RV for a GARCH on returns). */
   target?: ArrayLike<number>;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   onProgress?: (fraction: number) => void;
 }
 
@@ -72,7 +74,7 @@ export async function walkForward<M>(
   let model: M | undefined;
   let refits = 0;
   for (let i = 0; i < count; i++) {
-    signal?.throwIfAborted();
+    throwIfAborted(signal);
     const t = start + i;
     const history = data.subarray(window === 'rolling' ? t - windowSize : 0, t);
     if (i % refitEvery === 0) {

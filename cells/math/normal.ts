@@ -7,7 +7,7 @@
  * normalCdf(-10); // 7.619853024160527e-24
  * normalInv(0.975); // 1.959963984540054
  */
-import { erfc, erfcx } from './normalErf';
+import { erfc, erfcx } from './normal-erf';
 
 const ONE_OVER_SQRT_TWO = 0.7071067811865476;
 const ONE_OVER_SQRT_TWO_PI = 0.3989422804014327;

@@ -9,7 +9,7 @@
  */
 import { black76Unchecked, validBlackInputs } from './black76';
 import { greeksInto, type Greeks } from './greeks';
-import { typeSignAt, valueAt, type NumberOrArray, type OptionTypes } from './impliedVol';
+import { typeSignAt, valueAt, type NumberOrArray, type OptionTypes } from './implied-vol';
 
 export interface GreeksArrays {
   delta: Float64Array;

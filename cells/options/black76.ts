@@ -5,7 +5,7 @@
  * @example
  * black76Price(100_000, 110_000, 30 / 365, 0.55, 'call'); // 2764.665… USD (mark_price 0.0276467 BTC)
  */
-import { normalisedBlack } from './normalisedBlack';
+import { normalisedBlack } from './normalised-black';
 
 export type OptionType = 'call' | 'put';
 
@@ -16,16 +16,21 @@ export function optionSign(type: OptionType): 1 | -1 {
   throw new RangeError(`invalid type: ${String(type)}`);
 }
 
-/**
- * Undiscounted Black-76 price in USD (the forward's currency). Non-finite or non-positive F, K and negative
- * T or sigma give NaN; T = 0 or sigma = 0 give the intrinsic value. Deep out-of-the-money prices keep full
- * relative precision (computed through Jäckel's normalised Black function, not F·N(d1) − K·N(d2)).
- */
 /** Inputs Black-76 can price: finite positive F and K, T and σ not negative (T = 0 or σ = 0 is intrinsic). */
 export function validBlackInputs(F: number, K: number, T: number, sigma: number): boolean {
   return F > 0 && K > 0 && T >= 0 && sigma >= 0 && F < Infinity && K < Infinity;
 }
 
+/**
+ * Undiscounted Black-76 price in USD (the forward's currency). Non-finite or non-positive F, K and negative
+ * T or sigma give NaN; T = 0 or sigma = 0 give the intrinsic value. Deep out-of-the-money prices keep full
+ * relative precision (computed through Jäckel's normalised Black function, not F·N(d1) − K·N(d2)).
+ *
+ * @example
+ * black76Price(100_000, 110_000, 30 / 365, 0.55, 'call'); // 2764.665… USD
+ * black76Price(100_000, 110_000, 30 / 365, 0.55, 'put'); // 12764.665… USD (put–call parity: + K − F)
+ * black76Price(100_000, 110_000, 30 / 365, 0.55, 'call') / 100_000; // 0.0276467: Deribit's mark_price in BTC
+ */
 export function black76Price(
   F: number,
   K: number,

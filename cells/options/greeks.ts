@@ -23,6 +23,12 @@ export interface Greeks {
 
 const NAN_GREEKS: Greeks = { delta: NaN, gamma: NaN, vega: NaN, theta: NaN, rho: NaN };
 
+/**
+ * Black-76 Greeks in Deribit's units (above); invalid inputs give NaN for every Greek.
+ *
+ * @example
+ * greeks(100_000, 110_000, 30 / 365, 0.55, 'call').vega; // 99.617 USD per vol point
+ */
 export function greeks(F: number, K: number, T: number, sigma: number, type: OptionType): Greeks {
   const theta = optionSign(type);
   if (!validBlackInputs(F, K, T, sigma)) return { ...NAN_GREEKS };

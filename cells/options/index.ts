@@ -12,7 +12,7 @@ export {
   type ImpliedVolResult,
   type NumberOrArray,
   type OptionTypes,
-} from './impliedVol';
+} from './implied-vol';
 export { black76PriceArray, greeksArray, type GreeksArrays } from './arrays';
 export {
   MS_PER_YEAR,

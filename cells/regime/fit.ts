@@ -1,4 +1,4 @@
-import { throwIfAborted, type LongRunning } from '../stats/abort';
+import { throwIfAborted, type CancelSignal, type LongRunning } from '../stats/abort';
 import { createRng } from '../random';
 import { createWorkspace, type Workspace } from './forward-backward';
 import { initialModel } from './init';
@@ -72,7 +72,7 @@ function runEm(
   floor: Float64Array,
   maxIter: number,
   tol: number,
-  signal: AbortSignal | undefined,
+  signal: CancelSignal | undefined,
   progress: (fraction: number) => void,
 ): EmRun {
   let model = start;

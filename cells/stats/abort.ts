@@ -1,12 +1,31 @@
+/**
+ * Cancellation is the one host facility cells/ uses, and it needs only this much of it: a structural subset of
+ * the DOM/Node `AbortSignal`, so callers pass their own signal while cells/ stays free of DOM and Node types.
+ */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+}
+
 /** Options of every long computation in cells/: cancellation and progress. */
 export interface LongRunning {
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   onProgress?: (fraction: number) => void;
 }
 
-/** Throws the signal's reason (an AbortError) when it has been aborted. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
+/**
+ * Throws the signal's reason (an AbortError) when it has been aborted.
+ *
+ * @example
+ * const controller = new AbortController();
+ * controller.abort();
+ * throwIfAborted(controller.signal); // throws DOMException AbortError
+ */
+export function throwIfAborted(signal: CancelSignal | undefined): void {
   if (signal?.aborted) {
-    throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+    throw (
+      signal.reason ??
+      Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' })
+    );
   }
 }

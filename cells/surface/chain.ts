@@ -16,6 +16,7 @@
  * const fits = slices.map((s) => vol.surface.fitSvi(s));
  */
 import { expiryMs, yearFraction } from '../options/conventions';
+import { median } from '../stats/quantile';
 
 export interface ChainColumns {
   instrument_name?: ArrayLike<string>;
@@ -53,12 +54,6 @@ function sign(t: string): number {
   if (u === 'CALL' || u === 'C') return 1;
   if (u === 'PUT' || u === 'P') return -1;
   throw new RangeError(`invalid type: ${t}`);
-}
-
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h]! : 0.5 * (s[h - 1]! + s[h]!);
 }
 
 const quoteIv = (v: number | undefined): number => (v !== undefined && v > 0 ? v / 100 : NaN);

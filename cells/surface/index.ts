@@ -10,7 +10,7 @@ export {
   sviTotalVariance,
   type SviParams,
 } from './svi';
-export { fitQuality, fitSvi, type SviFit, type SviFitOptions, type SviSliceInput } from './sviFit';
+export { fitQuality, fitSvi, type SviFit, type SviFitOptions, type SviSliceInput } from './svi-fit';
 export {
   atmTotalVariance,
   fitSsvi,
@@ -38,5 +38,5 @@ export {
   strikeForDelta,
   type RiskReversalButterfly,
 } from './metrics';
-export { stripVariance, sviVarianceSwapVol, vixStyleIndex, type VixStrip } from './vixIndex';
+export { stripVariance, sviVarianceSwapVol, vixStyleIndex, type VixStrip } from './vix-index';
 export { chainToSlices, type ChainColumns, type ChainSlice } from './chain';

@@ -12,7 +12,7 @@
  */
 import { nelderMead } from '../optimize/nelder-mead';
 import type { SviParams } from './svi';
-import type { SviSliceInput } from './sviFit';
+import type { SviSliceInput } from './svi-fit';
 
 export interface SsviParams {
   rho: number;

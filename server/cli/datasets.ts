@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
 import { DEFAULT_SEED, generateBundledDatasets } from '../datasets/generate';
 
 const { values } = parseArgs({
@@ -11,7 +12,8 @@ const { values } = parseArgs({
 });
 const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
 if (!Number.isInteger(seed) || seed < 0) throw new RangeError(`invalid seed: ${values.seed}`);
-const datasetsDir = resolve(values.out ?? process.env.VOLLAB_DATA_DIR ?? './datasets');
+const datasetsDir =
+  values.out === undefined ? loadConfig(process.env).datasetsDir : resolve(values.out);
 const t0 = performance.now();
 const catalog = await generateBundledDatasets({
   datasetsDir,

@@ -34,26 +34,32 @@ async function main(): Promise<void> {
     since = Date.parse(values.since);
     if (!Number.isFinite(since)) throw new Error(`invalid --since: ${values.since}`);
   }
+  // `--source` decides, not VOLLAB_SOURCE; the upstream URLs only apply to a live run (loadConfig's rule).
   const {
-    VOLLAB_SOURCE: _ignored,
-    DERIBIT_URL,
-    POLYMARKET_GAMMA_URL,
-    POLYMARKET_CLOB_URL,
-    ...env
+    DERIBIT_URL: _deribit,
+    POLYMARKET_GAMMA_URL: _gamma,
+    POLYMARKET_CLOB_URL: _clob,
+    ...simulatedEnv
   } = process.env;
-  const config = loadConfig({ ...env, ...(values.data ? { VOLLAB_DATA_DIR: values.data } : {}) });
+  const config = loadConfig({
+    ...(source === 'live' ? process.env : simulatedEnv),
+    VOLLAB_SOURCE: source,
+    ...(values.data ? { VOLLAB_DATA_DIR: values.data } : {}),
+  });
   const exchange =
     source === 'simulated' ? await startLocalExchange({ datasetsDir: config.datasetsDir }) : null;
   try {
     if (exchange && kinds.includes('trades')) await new Promise((r) => setTimeout(r, 2000)); // let trades happen
-    const deribitUrl = exchange?.deribitUrl ?? DERIBIT_URL ?? LIVE_URLS.deribit;
+    const deribitUrl = exchange?.deribitUrl ?? config.deribitUrl ?? LIVE_URLS.deribit;
     const results = await runSnapshot({
       datasetsDir: config.datasetsDir,
       source,
       deribit: createDeribitHttpClient({ baseUrl: deribitUrl }),
       polymarket: createPolymarketClient({
-        gammaUrl: exchange?.polymarketGammaUrl ?? POLYMARKET_GAMMA_URL ?? LIVE_URLS.polymarketGamma,
-        clobUrl: exchange?.polymarketClobUrl ?? POLYMARKET_CLOB_URL ?? LIVE_URLS.polymarketClob,
+        gammaUrl:
+          exchange?.polymarketGammaUrl ?? config.polymarketGammaUrl ?? LIVE_URLS.polymarketGamma,
+        clobUrl:
+          exchange?.polymarketClobUrl ?? config.polymarketClobUrl ?? LIVE_URLS.polymarketClob,
       }),
       currencies,
       kinds,

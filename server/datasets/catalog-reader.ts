@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { httpError, isErrno } from '../http/errors';
-import type { DatasetCatalog, DatasetEntry } from './catalog-types';
+import type { DatasetCatalog, DatasetEntry } from '../contract/catalog';
 
 export interface CatalogReader {
   read(): Promise<DatasetCatalog>;

@@ -8,7 +8,9 @@ import { join, relative, sep } from 'node:path';
 import { queryRows, quoteIdentifier, quoteLiteral } from '../db/duckdb';
 import { renameDurably } from '../util/durable';
 import { BUNDLED_INFO } from './bundled-info';
-import { DATASET_SOURCES, type DatasetCatalog, type DatasetEntry, type DatasetSource } from './catalog-types';
+import type { DatasetCatalog, DatasetEntry, DatasetSource } from '../contract/catalog';
+
+const DATASET_SOURCES: readonly DatasetSource[] = ['simulated', 'deribit', 'polymarket'];
 
 /**
  * @example

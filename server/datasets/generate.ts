@@ -7,7 +7,7 @@ import { mkdir, readFile, rename, rm, readdir, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { simulateHistory } from '../simulator/history';
 import { buildCatalog, writeCatalog } from './catalog-writer';
-import type { DatasetCatalog } from './catalog-types';
+import type { DatasetCatalog } from '../contract/catalog';
 import type { TableContext } from './tables/context';
 import { writeDvol } from './tables/dvol';
 import { writeOhlcv } from './tables/ohlcv';

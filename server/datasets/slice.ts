@@ -10,7 +10,7 @@ import { queryRows, quoteIdentifier, quoteLiteral } from '../db/duckdb';
 import { statEtag } from '../http/etag';
 import { httpError } from '../http/errors';
 import { isInside } from '../http/safe-path';
-import type { DatasetEntry, DatasetPartition } from './catalog-types';
+import type { DatasetEntry, DatasetPartition } from '../contract/catalog';
 
 export type WhereValue = string | number | boolean;
 export type WhereCondition =

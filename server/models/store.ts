@@ -5,20 +5,13 @@
  */
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ModelSummary } from '../contract/models';
 import { contentEtag, etagMatches } from '../http/etag';
 import { httpError, isErrno } from '../http/errors';
 import { atomicWrite } from '../notebooks/atomic-write';
 import { createLockedQueue } from '../util/locked-queue';
 import { modelName } from './names';
 import { modelKind, modelText } from './validate';
-
-export interface ModelSummary {
-  name: string;
-  kind: string;
-  bytes: number;
-  modified: string;
-  etag: string;
-}
 
 export interface ModelDocument {
   name: string;

@@ -2,7 +2,8 @@
  * The `models` builtin headless: the same calls as the browser's (`web/api/models.ts`), on the model store
  * folder itself instead of the sidecar's `/api/models`.
  */
-import { createModelStore, type ModelSummary } from '../models/store';
+import type { ModelSummary } from '../contract/models';
+import { createModelStore } from '../models/store';
 
 export interface ModelsBuiltin {
   save(name: string, model: unknown): Promise<ModelSummary>;

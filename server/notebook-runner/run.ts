@@ -13,7 +13,7 @@ import type { CompiledCell } from '../../web/notebook/compiled';
 import { parse } from '../../web/notebook/parse';
 import { NotebookSession } from '../../web/notebook/session';
 import { markdown } from '../../web/runtime/core-builtins';
-import { modelsDir as defaultModelsDir } from '../models/dir';
+import { loadConfig } from '../config';
 import { headlessBuiltins } from './builtins';
 import { CellTracker, type CellStatus } from './cell-tracker';
 import { fileDatasetSource } from './file-datasets';
@@ -76,14 +76,16 @@ export async function runNotebook(
     const errors = notebook.errors.map((e) => `line ${e.line}: ${e.message}`);
     return { title, ok: false, ms: performance.now() - started, errors, cells: [], values: {} };
   }
-  const datasetsDir = resolve(options.datasetsDir ?? process.env.VOLLAB_DATA_DIR ?? './datasets');
+  // Folders not given come from the sidecar's configuration (VOLLAB_DATA_DIR, VOLLAB_MODELS_DIR, …).
+  const config = options.datasetsDir && options.modelsDir ? null : loadConfig(process.env);
+  const datasetsDir = resolve(options.datasetsDir ?? config!.datasetsDir);
   const db = createNativeConnector();
   const store = new DatasetStore(db, fileDatasetSource(datasetsDir, db));
   const slices = slicesFromFrontMatter(notebook.frontMatter?.data.datasets);
   store.setSlices(slices.specs);
   const tracker = new CellTracker();
   const session = new NotebookSession({
-    ...headlessBuiltins(store, { modelsDir: options.modelsDir ?? modelsDirFromEnv() }),
+    ...headlessBuiltins(store, { modelsDir: options.modelsDir ?? config!.modelsDir }),
     sql: (query, params, context) => store.queryCached(query, params, context),
     markdown: (md) => markdown.render(md),
     observer: (_id, cell) => tracker.observe(cell),
@@ -147,9 +149,4 @@ function lineOf(text: string, offset: number): number {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-function modelsDirFromEnv(): string {
-  const cacheDir = resolve(process.env.VOLLAB_CACHE_DIR ?? './.vollab/cache');
-  return defaultModelsDir({ cacheDir });
 }

@@ -1,17 +1,10 @@
 /** Listing the notebooks under a root: `.md` files, recursively, skipping hidden entries (`.trash/`, `.conflicts/`, temp files). */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { NotebookSummary } from '../contract/notebooks';
 import { contentEtag } from '../http/etag';
 import { isErrno } from '../http/errors';
 import { notebookTitle } from '../../web/notebook/title';
-
-export interface NotebookSummary {
-  path: string;
-  title: string;
-  modified: string;
-  size: number;
-  etag: string;
-}
 
 /**
  * @example

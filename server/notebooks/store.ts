@@ -6,25 +6,24 @@
  */
 import { mkdir, readFile, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type {
+  NotebookDocument,
+  NotebookSaved,
+  NotebookSummary,
+  SaveConflictBody,
+} from '../contract/notebooks';
 import { contentEtag, etagMatches } from '../http/etag';
 import { httpError, isErrno } from '../http/errors';
 import { createLockedQueue } from '../util/locked-queue';
 import { atomicWrite, moveNoClobber, writeNew } from './atomic-write';
 import { newNotebookText, slugify } from './front-matter';
-import { listNotebooks, type NotebookSummary } from './list';
+import { listNotebooks } from './list';
 import { notebookPath, resolveNotebook } from './paths';
 import { applyRetention, DEFAULT_RETENTION, removeTempFiles, type Retention } from './tidy';
 
-export interface NotebookDocument {
-  path: string;
-  text: string;
-  etag: string;
-  modified: string;
-}
-
 export type SaveResult =
-  | { status: 'saved' | 'created'; path: string; etag: string; modified: string }
-  | { status: 'conflict'; current: { text: string; etag: string } | null; conflictCopy: string };
+  | ({ status: 'saved' | 'created' } & NotebookSaved)
+  | ({ status: 'conflict' } & Omit<SaveConflictBody, 'error'>);
 
 export interface NotebookStore {
   list(): Promise<NotebookSummary[]>;

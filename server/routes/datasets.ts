@@ -9,7 +9,7 @@ import type { FileCache } from '../http/file-cache';
 import { sendFileHandle } from '../http/send-file';
 import { readJsonObject } from '../http/json-body';
 import type { SliceQuery } from '../datasets/slice';
-import type { DatasetEntry } from '../datasets/catalog-types';
+import type { DatasetEntry } from '../contract';
 import { parseSliceBody, parseSliceQuery } from './slice-query';
 
 export interface DatasetRouteDeps {

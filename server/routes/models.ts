@@ -4,7 +4,6 @@ import { etagMatches } from '../http/etag';
 import { httpError } from '../http/errors';
 import { limitBody, readUtf8 } from '../http/json-body';
 import { rawPathAfter } from '../http/safe-path';
-import { modelsDir } from '../models/dir';
 import { modelNameFromUrl } from '../models/names';
 import { createModelStore, type ModelStore } from '../models/store';
 
@@ -18,7 +17,7 @@ function nameOf(c: Context): string {
 
 /**
  * @example
- * app.route('/api/models', modelRoutes(createModelStore(modelsDir(config))));
+ * app.route('/api/models', modelRoutes(createModelStore(config.modelsDir)));
  */
 export function modelRoutes(store: ModelStore, options: { maxBytes?: number } = {}): Hono {
   const app = new Hono();
@@ -60,11 +59,7 @@ export function modelRoutes(store: ModelStore, options: { maxBytes?: number } = 
  * @example
  * app.route('/api/models', modelRoutesFor(config));
  */
-export function modelRoutesFor(config: {
-  cacheDir: string;
-  maxBodyBytes: number;
-  modelsDir?: string;
-}): Hono {
+export function modelRoutesFor(config: { maxBodyBytes: number; modelsDir: string }): Hono {
   const maxBytes = config.maxBodyBytes;
-  return modelRoutes(createModelStore(modelsDir(config), { maxBytes }), { maxBytes });
+  return modelRoutes(createModelStore(config.modelsDir, { maxBytes }), { maxBytes });
 }

@@ -1,5 +1,6 @@
 /** `/api/notebooks`: list, read, create, save (If-Match), rename, delete (to `.trash/`). */
 import { Hono, type Context } from 'hono';
+import type { SaveConflictBody } from '../contract/notebooks';
 import { httpError, isErrno } from '../http/errors';
 import { readJsonObject, stringField } from '../http/json-body';
 import { rawPathAfter } from '../http/safe-path';
@@ -74,14 +75,12 @@ export function notebookRoutes(store: NotebookStore): Hono {
       .catch(pathMistakes(path, false));
     if (result.status === 'conflict') {
       const message = `${path} changed since it was loaded; your version was kept in ${result.conflictCopy}`;
-      return c.json(
-        {
-          error: { status: 409, message },
-          current: result.current,
-          conflictCopy: result.conflictCopy,
-        },
-        409,
-      );
+      const body: SaveConflictBody = {
+        error: { status: 409, message },
+        current: result.current,
+        conflictCopy: result.conflictCopy,
+      };
+      return c.json(body, 409);
     }
     const { status, ...saved } = result;
     return c.json(saved, status === 'created' ? 201 : 200, { ETag: saved.etag });

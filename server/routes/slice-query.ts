@@ -3,7 +3,7 @@
  * `columns=a,b`, `where=<JSON>`, `order=col,-col`, `limit=N`. `where` is structured, never SQL:
  * `{"currency": "BTC", "symbol": ["BTC", "ETH"], "date": {"from": "2025-01-01", "to": "2025-03-31"}}`.
  */
-import type { DatasetEntry } from '../datasets/catalog-types';
+import type { DatasetEntry } from '../contract/catalog';
 import {
   MAX_SLICE_ROWS,
   sliceColumns,

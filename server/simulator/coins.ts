@@ -1,6 +1,6 @@
 /**
  * The simulated coin universe: real tickers with listing dates, rough price anchors and the factor loadings
- * that set their volatility and correlation with the market (MARKET-FACTS: median correlation with BTC ≈ 0.6,
+ * that set their volatility and correlation with the market (23 real coins, 2021–2024: median correlation with BTC ≈ 0.6,
  * ETH ≈ 0.8, exchange tokens low; vol BTC 62%, ETH 80%, large caps 85–105%, small caps 110–150%).
  */
 export const SECTORS = ['store', 'platform', 'defi', 'payments', 'exchange'] as const;

@@ -1,5 +1,5 @@
 /**
- * Stress episodes placed at their real dates (MARKET-FACTS): the crash regime is forced for a few days and a
+ * Stress episodes placed at their real dates (2015–2024, from BTC/ETH daily closes and Deribit DVOL): the crash regime is forced for a few days and a
  * market jump (log size, BTC scale) hits at the given hour. Plus the yearly volatility "eras" of BTC history,
  * which shift the regime variance targets so each simulated year has roughly its real character.
  */
@@ -51,7 +51,7 @@ export const STRESS_EPISODES: readonly StressEpisode[] = [
   },
 ];
 
-/** BTC's annualized volatility by year (MARKET-FACTS; 2025 estimated): the era level of the simulation. */
+/** BTC's annualized volatility by year (real daily closes, 365-day annualization; 2025 estimated): the era level of the simulation. */
 export const ERA_VOL: Readonly<Record<number, number>> = {
   2016: 0.48,
   2017: 0.9,

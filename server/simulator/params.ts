@@ -1,6 +1,7 @@
 /**
  * Parameters of the market model, in daily units (variances per day, rates per day). Values were tuned so
- * that the BTC series lands in MARKET-FACTS' ranges (see test/server/simulator/stylized-facts.test.ts).
+ * that the BTC series lands in the ranges of real BTC history (2014–2024 daily closes, Deribit DVOL 2021–2026),
+ * which test/server/simulator/stylized-facts.test.ts states and checks.
  */
 export interface MarketParams {
   /** Target log daily variance of the market state in each regime (calm, turbulent, crash). */

@@ -10,7 +10,7 @@ export const REGIME_LABELS = ['calm', 'turbulent', 'crash'] as const;
 
 /**
  * Exit rates per day: calm lasts ~5 months, turbulent ~6 weeks, a crash ~5 days (crypto bear legs and
- * capitulations as in MARKET-FACTS' stress episodes).
+ * capitulations as in the real stress episodes listed in episodes.ts).
  */
 export const REGIME_RATES: readonly (readonly number[])[] = [
   [0, 1 / 240, 1 / 1600],

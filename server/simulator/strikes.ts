@@ -1,7 +1,7 @@
 /**
  * Deribit-like strike grids: round-number strikes spanning a few standard deviations around the forward, a
  * fine step near the money and a coarser step in the wings; short expiries get ~12–20 strikes, quarterlies
- * ~40–50 (MARKET-FACTS: ~620 BTC options a day over 12 expiries).
+ * ~40–50 (a real Deribit BTC chain, January 2026: ~620 options over 12 expiries).
  */
 const NICE = [1, 2, 2.5, 5] as const;
 

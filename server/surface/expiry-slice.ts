@@ -9,7 +9,7 @@ import { gammaExposure, type GexOption } from '../../cells/surface/gex';
 import { maxPain } from '../../cells/surface/max-pain';
 import { riskReversalButterfly } from '../../cells/surface/metrics';
 import { sviImpliedVol } from '../../cells/surface/svi';
-import { fitSvi, type SviFit } from '../../cells/surface/sviFit';
+import { fitSvi, type SviFit } from '../../cells/surface/svi-fit';
 import type { OptionRow } from './chain-state';
 import type { GexWire, QuoteCounts, SurfaceExpiry, SurfacePoint } from './types';
 

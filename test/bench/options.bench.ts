@@ -1,5 +1,5 @@
 /**
- * Option maths on chains shaped like Deribit's BTC book (MARKET-FACTS: ~620 options, 12 expiries from 1 day to
+ * Option maths on chains shaped like Deribit's BTC book (January 2026: ~620 options, 12 expiries from 1 day to
  * 1 year, 24–100 strikes each): strikes from 3.5 standard deviations below the forward to 4.5 above, a call and a
  * put at each, on a smile with a put skew (ATM 45%). A second chain puts strikes across k ∈ [−1, 1] at every
  * expiry, so short expiries reach 20+ standard deviations: the asymptotic branches of Let's Be Rational.

@@ -39,8 +39,18 @@ describe('bad input in the workbench', () => {
     expect(await page.locator('vol-notebook-page .cm-content').textContent()).toContain(
       'no closing fence here',
     );
+    const writes: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/notebooks') && request.method() !== 'GET') {
+        writes.push(`${request.method()} ${request.url()}`);
+      }
+    });
     await page.keyboard.press('Control+s');
-    await page.waitForTimeout(300);
+    // The save is refused, visibly, before any request could be made; then the file is checked.
+    const refused = page.locator('vol-notebook-page .toolbar [data-save-state="error"]');
+    await refused.waitFor({ timeout: 10_000 });
+    expect(await refused.textContent()).toMatch(/Not saved: the notebook does not parse/);
+    expect(writes).toEqual([]);
     expect(await readFile(join(workbench.notebooksDir, 'unparsable.md'), 'utf8')).toBe(text);
     await page.close();
   });

@@ -1,3 +1,5 @@
+import type { ApiErrorBody } from '../../server/contract';
+
 /** An error answer from the sidecar: its status and the message of its JSON body `{error: {message}}`. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -22,7 +24,7 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
   }
   if (!response.ok) {
     const message =
-      (body as { error?: { message?: string } } | null)?.error?.message ??
+      (body as Partial<ApiErrorBody> | null)?.error?.message ??
       `${response.status} ${response.statusText}`;
     throw new ApiError(message, response.status, body);
   }

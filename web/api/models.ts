@@ -1,5 +1,5 @@
 /** The workbench's client of `/api/models`: fitted models saved as JSON on the sidecar. */
-import type { ModelSummary } from '../../server/models/store';
+import type { ModelSummary } from '../../server/contract';
 import { fetchJson, jsonBody } from './http';
 
 export type { ModelSummary };

@@ -1,6 +1,10 @@
 /** The workbench's client of `/api/notebooks`: list, read, create, save (with ETag), rename, delete. */
-import type { NotebookSummary } from '../../server/notebooks/list';
-import type { NotebookDocument as NotebookFile } from '../../server/notebooks/store';
+import type {
+  NotebookDocument as NotebookFile,
+  NotebookSaved,
+  NotebookSummary,
+  SaveConflictBody,
+} from '../../server/contract';
 import { ApiError, fetchJson, jsonBody } from './http';
 
 // The wire types are the sidecar's own: one definition of the contract.
@@ -35,18 +39,15 @@ export function createNotebook(title: string, path?: string): Promise<NotebookFi
 /** Save `text` over the version with `etag`; resolves to the new ETag or rejects with `SaveConflict`. */
 export async function saveNotebook(path: string, text: string, etag: string): Promise<string> {
   try {
-    const result = await fetchJson<{ etag: string }>(`${base}/${encodePath(path)}`, {
+    const result = await fetchJson<NotebookSaved>(`${base}/${encodePath(path)}`, {
       method: 'PUT',
       ...jsonBody({ text }, { 'if-match': etag }),
     });
     return result.etag;
   } catch (error) {
     if (error instanceof ApiError && error.status === 409) {
-      const body = error.body as {
-        current?: { text: string; etag: string };
-        conflictCopy?: string;
-      };
-      if (body.current) throw new SaveConflict(body.current, body.conflictCopy ?? null);
+      const body = error.body as Partial<SaveConflictBody> | null;
+      if (body?.current) throw new SaveConflict(body.current, body.conflictCopy ?? null);
     }
     throw error;
   }

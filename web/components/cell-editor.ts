@@ -52,16 +52,16 @@ export class CellEditor extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      border: 1px solid var(--vol-border, #d0d7de);
+      border: 1px solid var(--vol-border);
       border-radius: 4px;
-      background: #fff;
+      background: var(--vol-surface);
       font-size: 13px;
     }
     .cm-editor {
       max-height: 480px;
     }
     .cm-editor.cm-focused {
-      outline: 2px solid var(--vol-accent, #3b6fd8);
+      outline: 2px solid var(--vol-accent);
     }
     .vol-doc-info {
       max-width: 480px;
@@ -82,6 +82,22 @@ export class CellEditor extends LitElement {
     }
     .cm-scroller {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    }
+    /* CodeMirror's base theme is light-only: follow the workbench theme (':host' outranks its selectors). */
+    :host .cm-editor .cm-gutters {
+      background: var(--vol-surface-subtle);
+      color: var(--vol-fg-muted);
+      border-right-color: var(--vol-border);
+    }
+    :host .cm-editor .cm-activeLineGutter {
+      background: var(--vol-border-muted);
+    }
+    :host .cm-editor .cm-cursor {
+      border-left-color: var(--vol-fg);
+    }
+    :host .cm-editor > .cm-scroller > .cm-selectionLayer .cm-selectionBackground,
+    :host .cm-editor.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground {
+      background: var(--vol-selection);
     }
   `;
 

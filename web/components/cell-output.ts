@@ -77,7 +77,7 @@ function progressElement(): HTMLElement {
   const bar = document.createElement('div');
   bar.className = 'progress';
   bar.style.cssText =
-    'display:flex;align-items:center;gap:8px;margin:4px 0;font-size:12px;color:#57606a';
+    'display:flex;align-items:center;gap:8px;margin:4px 0;font-size:12px;color:var(--vol-fg-muted)';
   const meter = document.createElement('progress');
   meter.max = 1;
   meter.style.cssText = 'flex:1;max-width:320px';

@@ -4,7 +4,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DatasetCatalog, DatasetEntry } from '../../server/datasets/catalog-types';
+import type { DatasetCatalog, DatasetEntry } from '../../server/contract';
 
 @customElement('vol-dataset-panel')
 export class DatasetPanel extends LitElement {
@@ -17,11 +17,11 @@ export class DatasetPanel extends LitElement {
       font-size: 13px;
       text-transform: uppercase;
       letter-spacing: 0.05em;
-      color: #57606a;
+      color: var(--vol-fg-muted);
       margin: 0 0 8px;
     }
     details {
-      border-bottom: 1px solid #eaeef2;
+      border-bottom: 1px solid var(--vol-border-muted);
       padding: 6px 0;
     }
     summary {
@@ -31,15 +31,15 @@ export class DatasetPanel extends LitElement {
     .badge {
       font-family: system-ui, sans-serif;
       font-size: 10px;
-      background: #fff3cd;
-      color: #7a5d00;
-      border: 1px solid #e6c96b;
+      background: var(--vol-simulated-bg);
+      color: var(--vol-simulated-fg);
+      border: 1px solid var(--vol-simulated-border);
       border-radius: 3px;
       padding: 0 4px;
       margin-left: 4px;
     }
     .meta {
-      color: #57606a;
+      color: var(--vol-fg-muted);
       margin: 4px 0;
     }
     table {
@@ -52,10 +52,10 @@ export class DatasetPanel extends LitElement {
       font-size: 12px;
     }
     td.type {
-      color: #8250df;
+      color: var(--vol-name);
     }
     .error {
-      color: #cf222e;
+      color: var(--vol-danger);
     }
   `;
 

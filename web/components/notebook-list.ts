@@ -46,16 +46,16 @@ export class NotebookList extends LitElement {
       align-items: center;
       gap: 8px;
       padding: 10px 0;
-      border-bottom: 1px solid #eaeef2;
+      border-bottom: 1px solid var(--vol-border-muted);
     }
     li a {
       flex: 1;
-      color: #0b57d0;
+      color: var(--vol-link);
       text-decoration: none;
       font-weight: 500;
     }
     .path {
-      color: #57606a;
+      color: var(--vol-fg-muted);
       font-size: 12px;
       font-family: ui-monospace, Menlo, monospace;
     }
@@ -64,7 +64,7 @@ export class NotebookList extends LitElement {
       font-size: 12px;
     }
     .error {
-      color: #cf222e;
+      color: var(--vol-danger);
     }
   `;
 

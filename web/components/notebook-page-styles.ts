@@ -21,8 +21,8 @@ export const notebookPageStyles = css`
     align-self: start;
     max-height: calc(100vh - 60px);
     overflow: auto;
-    background: #fff;
-    border: 1px solid #d0d7de;
+    background: var(--vol-surface);
+    border: 1px solid var(--vol-border);
     border-radius: 6px;
     padding: 12px;
   }
@@ -34,13 +34,13 @@ export const notebookPageStyles = css`
   }
   vol-notebook-page .path {
     font-family: ui-monospace, Menlo, monospace;
-    color: #57606a;
+    color: var(--vol-fg-muted);
     flex: 1;
   }
   vol-notebook-page .save-state.dirty,
   vol-notebook-page .save-state.conflict,
   vol-notebook-page .save-state.error {
-    color: #9a6700;
+    color: var(--vol-attention);
     font-weight: 600;
   }
   vol-notebook-page .banner {
@@ -49,36 +49,36 @@ export const notebookPageStyles = css`
     margin: 0 0 12px;
   }
   vol-notebook-page .banner.error {
-    background: #ffebe9;
-    border: 1px solid #ff8182;
+    background: var(--vol-danger-bg);
+    border: 1px solid var(--vol-danger-border);
   }
   vol-notebook-page .banner.conflict {
-    background: #fff8c5;
-    border: 1px solid #d4a72c;
+    background: var(--vol-attention-bg);
+    border: 1px solid var(--vol-attention-border);
     display: flex;
     flex-wrap: wrap;
     gap: 8px;
     align-items: center;
   }
   vol-notebook-page .cell {
-    background: #fff;
-    border: 1px solid #d0d7de;
-    border-left: 3px solid #d0d7de;
+    background: var(--vol-surface);
+    border: 1px solid var(--vol-border);
+    border-left: 3px solid var(--vol-border);
     border-radius: 6px;
     padding: 6px 10px 10px;
   }
   vol-notebook-page .cell[data-status='running'] {
-    border-left-color: #3b6fd8;
+    border-left-color: var(--vol-accent);
   }
   vol-notebook-page .cell[data-status='error'] {
-    border-left-color: #cf222e;
+    border-left-color: var(--vol-danger);
   }
   vol-notebook-page .cell.md {
     background: transparent;
     border-color: transparent;
   }
   vol-notebook-page .cell.md:hover {
-    border-color: #d0d7de;
+    border-color: var(--vol-border);
   }
   /* A cell with nothing to show (code hidden, no output, no error) shrinks to its bar. */
   vol-notebook-page
@@ -100,7 +100,7 @@ export const notebookPageStyles = css`
     align-items: center;
     gap: 6px;
     font-size: 11px;
-    color: #57606a;
+    color: var(--vol-fg-muted);
     margin-bottom: 4px;
   }
   vol-notebook-page .cell-bar button,
@@ -108,14 +108,14 @@ export const notebookPageStyles = css`
     font-size: 11px;
     border: 1px solid transparent;
     background: transparent;
-    color: #57606a;
+    color: var(--vol-fg-muted);
     cursor: pointer;
     border-radius: 3px;
   }
   vol-notebook-page .cell-bar button:hover,
   vol-notebook-page .add-bar button:hover {
-    border-color: #d0d7de;
-    background: #f6f8fa;
+    border-color: var(--vol-border);
+    background: var(--vol-surface-subtle);
   }
   vol-notebook-page .kind {
     text-transform: uppercase;
@@ -123,13 +123,13 @@ export const notebookPageStyles = css`
   }
   vol-notebook-page .name {
     font-family: ui-monospace, Menlo, monospace;
-    color: #8250df;
+    color: var(--vol-name);
   }
   vol-notebook-page .status.running::before {
     content: '⟳ ';
   }
   vol-notebook-page .status.error {
-    color: #cf222e;
+    color: var(--vol-danger);
   }
   vol-notebook-page .spacer {
     flex: 1;
@@ -152,35 +152,39 @@ export const notebookPageStyles = css`
   vol-notebook-page .output:empty {
     display: none;
   }
+  /* Observable Inputs' table paints its sticky header white; follow the theme. */
+  vol-notebook-page .output table thead th {
+    background: var(--vol-surface);
+  }
   vol-notebook-page .markdown {
     line-height: 1.5;
   }
   vol-notebook-page .error {
     margin-top: 6px;
-    color: #cf222e;
+    color: var(--vol-danger);
     font-size: 13px;
   }
   vol-notebook-page .error pre,
   vol-notebook-page pre.code {
-    background: #f6f8fa;
+    background: var(--vol-surface-subtle);
     padding: 8px;
     border-radius: 4px;
     overflow-x: auto;
     font-size: 12px;
-    color: #1f2328;
+    color: var(--vol-fg);
   }
   vol-notebook-page .table-note {
     font-size: 11px;
-    color: #57606a;
+    color: var(--vol-fg-muted);
     margin-top: 2px;
   }
   vol-notebook-page .slide-break {
     border: none;
-    border-top: 2px dashed #d0d7de;
+    border-top: 2px dashed var(--vol-border);
     margin: 12px 0;
   }
   vol-notebook-page .loading {
-    color: #57606a;
+    color: var(--vol-fg-muted);
   }
   @media (max-width: 900px) {
     vol-notebook-page .layout {

@@ -10,7 +10,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { DatasetCatalog } from '../../server/datasets/catalog-types';
+import type { DatasetCatalog } from '../../server/contract';
 import { readNotebook, saveNotebook, SaveConflict } from '../api/notebooks';
 import { slicesFromFrontMatter } from '../data/slice';
 import type { CompletionProvider } from '../editor/completion/completion-provider';
@@ -186,7 +186,13 @@ export class NotebookPage extends LitElement {
 
   private async save(overwriteEtag?: string): Promise<void> {
     const draft = this.draft;
-    if (!draft || draft.errors.length > 0 || this.saveState === 'saving') return;
+    if (!draft || this.saveState === 'saving') return;
+    if (draft.errors.length > 0) {
+      // A notebook that does not parse is never written back; say so rather than silently doing nothing.
+      this.saveState = 'error';
+      this.saveMessage = 'the notebook does not parse; fix the error above first';
+      return;
+    }
     if (draft.apply()) this.run();
     const text = draft.text();
     this.saveState = 'saving';

@@ -7,6 +7,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { getServices } from '../runtime/services';
 import { adoptDocumentStyles } from './document-styles';
 import './docs-page';
+import { themeStyles } from './theme';
 import './notebook-list';
 import './notebook-page';
 
@@ -19,19 +20,19 @@ const appStyles = css`
       -apple-system,
       Segoe UI,
       sans-serif;
-    color: #1f2328;
-    background: #f6f8fa;
+    color: var(--vol-fg);
+    background: var(--vol-bg);
   }
   vol-app > header {
     display: flex;
     align-items: center;
     gap: 12px;
     padding: 8px 16px;
-    background: #1f2937;
-    color: #fff;
+    background: var(--vol-header-bg);
+    color: var(--vol-header-fg);
   }
   vol-app > header a {
-    color: #fff;
+    color: var(--vol-header-fg);
     text-decoration: none;
     font-weight: 600;
   }
@@ -41,8 +42,8 @@ const appStyles = css`
   }
   vol-app .simulated {
     font-size: 11px;
-    background: #fff3cd;
-    color: #7a5d00;
+    background: var(--vol-simulated-bg);
+    color: var(--vol-simulated-fg);
     border-radius: 3px;
     padding: 1px 6px;
   }
@@ -57,6 +58,7 @@ function isRoute(pathname: string): boolean {
 export class VolApp extends LitElement {
   // Light DOM, like the notebook page inside it: see notebook-page.ts.
   protected override createRenderRoot(): HTMLElement {
+    adoptDocumentStyles(themeStyles);
     adoptDocumentStyles(appStyles);
     return this;
   }

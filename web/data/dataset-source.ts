@@ -3,7 +3,7 @@
  * (`http-dataset-source.ts`), the Parquet files themselves in Node (`server/notebook-runner/file-datasets.ts`).
  */
 import type { Table } from 'apache-arrow';
-import type { DatasetCatalog } from '../../server/datasets/catalog-types';
+import type { DatasetCatalog } from '../../server/contract';
 import type { SliceSpec } from './slice';
 
 export interface DatasetSource {

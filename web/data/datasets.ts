@@ -3,7 +3,7 @@
  * reference, each at most once however many cells ask for it at the same time.
  */
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
-import type { DatasetCatalog, DatasetEntry } from '../../server/datasets/catalog-types';
+import type { DatasetCatalog, DatasetEntry } from '../../server/contract';
 import type { SqlContext } from '../notebook/define';
 import { isCacheableQuery } from './cacheable-query';
 import type { Connector } from './connector';

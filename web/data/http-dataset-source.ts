@@ -3,7 +3,7 @@
  * Arrow IPC by parquet-wasm in a worker and inserted into DuckDB-WASM.
  */
 import { tableFromIPC } from 'apache-arrow';
-import type { DatasetCatalog } from '../../server/datasets/catalog-types';
+import type { DatasetCatalog } from '../../server/contract';
 import { fetchJson } from '../api/http';
 import type { Connector } from './connector';
 import type { DatasetSource } from './dataset-source';

@@ -2,19 +2,14 @@
  * A slice of a dataset, named by a notebook (front matter `datasets:` or the `load()` builtin) and cut by the
  * sidecar's native DuckDB before it is sent, so a large partitioned dataset never travels whole.
  */
-export type WhereValue =
-  | string
-  | number
-  | boolean
-  | (string | number)[]
-  | { from?: string | number; to?: string | number };
+import type { SliceWhere } from '../../server/contract';
 
 export interface SliceSpec {
   /** Dataset name in the catalog. */
   name: string;
   /** Table name in the browser's DuckDB (default: the dataset name). */
   as?: string;
-  where?: Record<string, WhereValue>;
+  where?: SliceWhere;
   columns?: string[];
   limit?: number;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalCdf, normalInv, normalPdf } from '../../../cells/math/normal';
-import { erfc, erfcx } from '../../../cells/math/normalErf';
+import { erfc, erfcx } from '../../../cells/math/normal-erf';
 
 // Reference values from mpmath at 50 digits, e.g.
 //   python3 -c "import mpmath as mp; mp.mp.dps=50; print(mp.nstr(mp.ncdf(-10),17))"

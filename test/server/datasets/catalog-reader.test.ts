@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCatalogReader, parseCatalog } from '../../../server/datasets/catalog-reader';
-import type { DatasetEntry } from '../../../server/datasets/catalog-types';
+import type { DatasetEntry } from '../../../server/contract/catalog';
 
 const entry = (name: string): DatasetEntry => ({
   name,

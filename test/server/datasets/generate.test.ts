@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { black76Price } from '../../../cells/options';
-import type { DatasetCatalog } from '../../../server/datasets/catalog-types';
+import type { DatasetCatalog } from '../../../server/contract/catalog';
 import { ensureBundledDatasets, generateBundledDatasets, GENERATOR_VERSION } from '../../../server/datasets/generate';
 import { queryRows, quoteLiteral } from '../../../server/db/duckdb';
 import { formatInstrument } from '../../../cells/options/instruments';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetEntry } from '../../../server/datasets/catalog-types';
+import type { DatasetEntry } from '../../../server/contract/catalog';
 import { partitionFiles, prunePartitions, sliceKey, sliceSql, writeSlice, type SliceQuery } from '../../../server/datasets/slice';
 import { ApiError } from '../../../server/http/errors';
 import { parseSliceQuery } from '../../../server/routes/slice-query';

@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       datasetsDir: '/srv/vollab/datasets',
       notebooksDir: '/srv/vollab/notebooks',
       webDistDir: '/srv/vollab/web/dist',
+      cacheDir: '/srv/vollab/.vollab/cache',
+      modelsDir: '/srv/vollab/.vollab/models',
       source: 'simulated',
       maxBodyBytes: 5 * 1024 * 1024,
     });
@@ -19,6 +21,17 @@ describe('loadConfig', () => {
     expect(loadConfig({}, '/srv/vollab').token).not.toBe(config.token);
     expect(config.allowedHosts).toEqual(['127.0.0.1', 'localhost', '[::1]']);
     expect(config.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('puts models beside the cache folder unless VOLLAB_MODELS_DIR names one', () => {
+    expect(loadConfig({ VOLLAB_CACHE_DIR: '/x/cache' }, '/srv').modelsDir).toBe('/x/models');
+    expect(loadConfig({ VOLLAB_MODELS_DIR: '/data/models' }, '/srv').modelsDir).toBe(
+      '/data/models',
+    );
+    expect(loadConfig({ VOLLAB_MODELS_DIR: 'm' }, '/srv').modelsDir).toBe('/srv/m');
+    expect(loadConfig({ VOLLAB_MODELS_DIR: ' ', VOLLAB_CACHE_DIR: '/x/c' }).modelsDir).toBe(
+      '/x/models',
+    );
   });
 
   it('reads the environment', () => {

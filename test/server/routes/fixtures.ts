@@ -10,7 +10,7 @@ import type {
   DatasetCatalog,
   DatasetEntry,
   DatasetPartition,
-} from '../../../server/datasets/catalog-types';
+} from '../../../server/contract/catalog';
 import { execute, quoteLiteral } from '../../../server/db/duckdb';
 import type { Hono } from 'hono';
 import { createApp, type AppConfig } from '../../../server/app';

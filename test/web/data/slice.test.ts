@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetEntry } from '../../../server/datasets/catalog-types';
+import type { DatasetEntry } from '../../../server/contract';
 import { parseSliceBody, parseSliceQuery } from '../../../server/routes/slice-query';
 import {
   MAX_SLICE_URL,

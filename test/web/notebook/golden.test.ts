@@ -4,10 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../../web/notebook/compile';
 import { parse } from '../../../web/notebook/parse';
 
-// Golden files in Observable Framework's manner: each input/*.md gives output/*.json (the parse
-// result and the compiled cells). A missing snapshot is written; a mismatch writes *-changed.json
-// next to it and fails, so the difference can be inspected (and accepted by renaming).
+// Golden files in Observable Framework's manner (its test/markdown-test.ts): each input/*.md gives
+// output/*.json (the parse result and the compiled cells). A missing snapshot is written locally so a
+// new case can be reviewed and committed, but FAILS in CI (`CI` set), where nothing would review it; a
+// mismatch writes *-changed.json next to the snapshot and fails, so the difference can be inspected
+// (and accepted by renaming).
 const root = join(import.meta.dirname, '../../golden/notebook');
+const inCi = (process.env.CI ?? '') !== '' && process.env.CI !== 'false';
 const inputs = readdirSync(join(root, 'input'))
   .filter((f) => f.endsWith('.md'))
   .sort();
@@ -47,6 +50,10 @@ describe('notebook golden files', () => {
       const outputPath = join(root, 'output', name.replace(/\.md$/, '.json'));
       const changedPath = outputPath.replace(/\.json$/, '-changed.json');
       if (!existsSync(outputPath)) {
+        if (inCi)
+          expect.fail(
+            `${name}: missing snapshot ${outputPath} (run the test locally and commit it)`,
+          );
         writeFileSync(outputPath, actual);
         return;
       }

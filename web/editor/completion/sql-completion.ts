@@ -4,7 +4,7 @@
  */
 import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import { schemaCompletionSource, type SQLNamespace } from '@codemirror/lang-sql';
-import type { DatasetCatalog } from '../../../server/datasets/catalog-types';
+import type { DatasetCatalog } from '../../../server/contract';
 import { sqlTables } from '../../notebook/sql-tables';
 import { tokenizeSql } from '../../notebook/sql-tokens';
 import type { CompletionProvider } from './completion-provider';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetCatalog } from '../../../../server/datasets/catalog-types';
+import type { DatasetCatalog } from '../../../../server/contract';
 import type { DocIndex } from '../../../../web/library-docs/doc-index';
 import { searchDocs } from '../../../../web/library-docs/search';
 import { summary } from '../../../../web/library-docs/load';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../cells/random';
 import { butterflyArbitrage } from '../../../cells/surface/arbitrage';
 import { sviImpliedVol, sviTotalVariance, type SviParams } from '../../../cells/surface/svi';
-import { fitSvi } from '../../../cells/surface/sviFit';
+import { fitSvi } from '../../../cells/surface/svi-fit';
 
 const strikes = (n: number, lo = -1, hi = 1): Float64Array =>
   Float64Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));

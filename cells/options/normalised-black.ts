@@ -8,7 +8,7 @@
  * granted, provided that this notice is preserved"), as mirrored in github.com/vollib/py_lets_be_rational
  * (lets_be_rational.py: normalised_black_call and its helpers).
  */
-import { erfcx } from '../math/normalErf';
+import { erfcx } from '../math/normal-erf';
 import { normalCdf } from '../math/normal';
 
 const ONE_OVER_SQRT_TWO = 0.7071067811865476;

@@ -7,7 +7,7 @@
  * impliedVolDetailed(5, 100, 90, 0.1, 'call'); // {sigma: NaN, reason: 'below-intrinsic'}
  */
 import { optionSign, type OptionType } from './black76';
-import { normalisedImpliedVol } from './letsBeRational';
+import { normalisedImpliedVol } from './lets-be-rational';
 
 export type ImpliedVolReason = 'below-intrinsic' | 'above-max' | 'invalid-input';
 

@@ -3,7 +3,7 @@ import {
   normalisedBlackCall,
   normalisedBlackOtm,
   otmVega,
-} from '../../../cells/options/normalisedBlack';
+} from '../../../cells/options/normalised-black';
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { black76Price } from '../../../cells/options/black76';
-import { impliedVol, impliedVolArray, impliedVolDetailed } from '../../../cells/options/impliedVol';
+import {
+  impliedVol,
+  impliedVolArray,
+  impliedVolDetailed,
+} from '../../../cells/options/implied-vol';
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 

@@ -1,6 +1,6 @@
 /**
  * The dataset catalog: `datasets/catalog.json`, written by whoever writes Parquet
- * (the bundled-data generator, the snapshotter) and served by `GET /api/datasets`.
+ * (the bundled-data generator, the snapshotter) and served by `GET /api/datasets`. Wire types only.
  */
 export interface DatasetColumn {
   name: string;
@@ -17,8 +17,8 @@ export interface DatasetPartition {
   bytes: number;
 }
 
-export const DATASET_SOURCES = ['simulated', 'deribit', 'polymarket'] as const;
-export type DatasetSource = (typeof DATASET_SOURCES)[number];
+/** Who produced a dataset: the bundled generator or a snapshot of an exchange. */
+export type DatasetSource = 'simulated' | 'deribit' | 'polymarket';
 
 export interface DatasetEntry {
   /** The table name notebooks use in SQL, e.g. `ohlcv_daily`. */

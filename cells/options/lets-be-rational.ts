@@ -10,12 +10,12 @@
  * indentation), the C++ structure is followed.
  */
 import { normalCdf, normalInv, normalPdf } from '../math/normal';
-import { normalisedBlackOtm, normalisedIntrinsic, otmVega } from './normalisedBlack';
+import { normalisedBlackOtm, normalisedIntrinsic, otmVega } from './normalised-black';
 import {
   convexControlParameterLeft,
   convexControlParameterRight,
   rationalCubicInterpolation,
-} from './rationalCubic';
+} from './rational-cubic';
 
 const DBL_EPSILON = 2.220446049250313e-16;
 const DBL_MIN = 2.2250738585072014e-308;

@@ -13,7 +13,7 @@
 import { black76Price } from '../options/black76';
 import type { SviParams } from './svi';
 import { sviTotalVariance } from './svi';
-import { normalisedBlack } from '../options/normalisedBlack';
+import { normalisedBlack } from '../options/normalised-black';
 
 export interface VixStrip {
   T: number;

@@ -1,6 +1,6 @@
 /**
  * Raw-SVI calibration of one expiry by the quasi-explicit method (De Marco and Martini, Zeliade 2009): an outer
- * Nelder–Mead search over (m, σ) around the inner constrained linear least squares in (a, d, c) (`sviInner.ts`).
+ * Nelder–Mead search over (m, σ) around the inner constrained linear least squares in (a, d, c) (`svi-inner.ts`).
  * Residuals are in total variance scaled by 1/(2σ_i T) so the objective is, to first order, squared vol error.
  *
  * @example
@@ -12,7 +12,7 @@
  */
 import { nelderMead } from '../optimize/nelder-mead';
 import { sviDurrlemanG, sviImpliedVol, type SviParams } from './svi';
-import { solveInner, type InnerSums } from './sviInner';
+import { solveInner, type InnerSums } from './svi-inner';
 
 export interface SviSliceInput {
   /** Log-moneyness ln(K/F). */

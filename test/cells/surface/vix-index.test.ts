@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripVariance, sviVarianceSwapVol, vixStyleIndex } from '../../../cells/surface/vixIndex';
+import { stripVariance, sviVarianceSwapVol, vixStyleIndex } from '../../../cells/surface/vix-index';
 
 /** A strip of strikes every `step` USD from F·e^−range to F·e^range, all at vol s. */
 function flatStrip(T: number, F: number, s: number, step: number, range = 4) {
