@@ -19,7 +19,13 @@ export interface LongRunning {
  * @example
  * const controller = new AbortController();
  * controller.abort();
- * throwIfAborted(controller.signal); // throws DOMException AbortError
+ * let name = "";
+ * try {
+ *   throwIfAborted(controller.signal);
+ * } catch (error) {
+ *   name = error.name;
+ * }
+ * name; // → "AbortError"
  */
 export function throwIfAborted(signal: CancelSignal | undefined): void {
   if (signal?.aborted) {

@@ -245,6 +245,8 @@ describe('the sidecar serving the surface', () => {
   let fx: Fixture;
   let ex: TestExchange;
   let server: RunningServer;
+  /** The sidecar wants its token on every route but health. */
+  const signedIn = () => ({ headers: { Authorization: `Bearer ${server.token}` } });
   let stop = () => {};
 
   beforeAll(async () => {
@@ -266,7 +268,10 @@ describe('the sidecar serving the surface', () => {
   });
 
   it('answers GET latest with the full state, IVs in percent', async () => {
-    const res = await fetch(new URL('api/volatility/surface/latest?currency=BTC', server.url));
+    const res = await fetch(
+      new URL('api/volatility/surface/latest?currency=BTC', server.url),
+      signedIn(),
+    );
     expect(res.status).toBe(200);
     const s = (await res.json()) as SurfaceState;
     expect(s.currency).toBe('BTC');
@@ -280,12 +285,13 @@ describe('the sidecar serving the surface', () => {
     expect(Math.abs(atm.fit_iv! - atm.mark_iv!)).toBeLessThan(2);
     expect(atm.age_ms).toBeGreaterThanOrEqual(0);
     expect(
-      (await fetch(new URL('api/volatility/surface/latest?currency=DOGE', server.url))).status,
+      (await fetch(new URL('api/volatility/surface/latest?currency=DOGE', server.url), signedIn()))
+        .status,
     ).toBe(400);
   });
 
   it('pushes surface.BTC on /api/live under 50 KB a message, asOf advancing', async () => {
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}api/live`);
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}api/live`, signedIn());
     const frames: { type: string; channel?: string; data?: CompactSurface; size: number }[] = [];
     ws.on('message', (raw) =>
       frames.push({ ...JSON.parse(String(raw)), size: String(raw).length }),
@@ -307,6 +313,8 @@ describe('the sidecar serving the surface', () => {
   it('freezes the chain it shows into chain_snapshots, every row at asOf', async () => {
     const res = await fetch(new URL('api/volatility/surface/freeze?currency=BTC', server.url), {
       method: 'POST',
+      // Bodiless, but every POST to the API declares JSON (a cross-site form cannot).
+      headers: { ...signedIn().headers, 'Content-Type': 'application/json' },
     });
     expect(res.status).toBe(201);
     const r = (await res.json()) as FreezeResult;

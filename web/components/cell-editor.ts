@@ -78,7 +78,7 @@ export class CellEditor extends LitElement {
     .vol-doc-info pre {
       margin: 4px 0 0;
       white-space: pre-wrap;
-      color: #57606a;
+      color: var(--vol-fg-muted);
     }
     .cm-scroller {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;

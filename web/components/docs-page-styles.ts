@@ -29,7 +29,7 @@ export const docsPageStyles = css`
   nav a {
     display: block;
     padding: 2px 0;
-    color: #0b57d0;
+    color: var(--vol-link);
     text-decoration: none;
   }
   h1 {
@@ -39,7 +39,7 @@ export const docsPageStyles = css`
   h2 {
     font-size: 18px;
     margin: 32px 0 8px;
-    border-bottom: 1px solid #d0d7de;
+    border-bottom: 1px solid var(--vol-border);
     padding-bottom: 4px;
   }
   h3 {
@@ -53,17 +53,17 @@ export const docsPageStyles = css`
   }
   .entry {
     padding: 12px 0;
-    border-bottom: 1px solid #eaeef2;
+    border-bottom: 1px solid var(--vol-border-muted);
   }
   .entry:target,
   .entry.targeted {
-    background: #fff8c5;
+    background: var(--vol-attention-bg);
   }
   code.signature {
     display: block;
     font-family: ui-monospace, Menlo, monospace;
     font-size: 12px;
-    color: #1f2328;
+    color: var(--vol-fg);
     margin: 4px 0;
     overflow-wrap: anywhere;
   }
@@ -72,19 +72,19 @@ export const docsPageStyles = css`
     margin: 4px 0;
   }
   pre {
-    background: #f6f8fa;
-    border: 1px solid #eaeef2;
+    background: var(--vol-surface-subtle);
+    border: 1px solid var(--vol-border-muted);
     border-radius: 4px;
     padding: 8px;
     font-size: 12px;
     overflow-x: auto;
   }
   .kind {
-    color: #57606a;
+    color: var(--vol-fg-muted);
     font-size: 12px;
     font-weight: normal;
   }
   .empty {
-    color: #57606a;
+    color: var(--vol-fg-muted);
   }
 `;
