@@ -8,7 +8,17 @@ const projectSyntax = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'datasets/', 'notebooks/', 'test/golden/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'web/dist/',
+      'web/dist-viewer/',
+      'web/dist-viewer-single/',
+      'datasets/',
+      'notebooks/',
+      'test/golden/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -63,7 +73,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['vite.config.ts', 'eslint.config.js'],
+    files: ['vite.config.ts', 'vite.viewer.config.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

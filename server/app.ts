@@ -14,6 +14,9 @@ import { allowHosts, jsonBodiesOnly, sameOriginWrites } from './http/request-gua
 import { securityHeaders } from './http/security-headers';
 import { acceptTokenFromQuery, requireToken } from './http/token-auth';
 import { createNotebookStore } from './notebooks/store';
+import { createShareStore } from './share/store';
+import { sharePageRoutes } from './routes/share-pages';
+import { shareRoutes } from './routes/shares';
 import { datasetFileRoutes } from './routes/dataset-files';
 import { datasetRoutes } from './routes/datasets';
 import { deribitRoutes } from './routes/deribit';
@@ -91,7 +94,11 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   app.use('*', sameOriginWrites());
   for (const pages of ['/', '/index.html', '/notebooks/*'])
     app.use(pages, acceptTokenFromQuery(config.token));
-  app.use('*', requireToken(config.token, ['/api/health']));
+  // Share links are the one exception: `/s/<id>/…` routes serve only that share's own snapshot.
+  app.use(
+    '*',
+    requireToken(config.token, ['/api/health'], (path) => path.startsWith('/s/')),
+  );
   app.use('/api/*', jsonBodiesOnly());
   app.use('/api/*', limitBody(config.maxBodyBytes));
 
@@ -113,6 +120,10 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   );
   const notebooks = createNotebookStore(config.notebooksDir, { retention: config.trashRetention });
   app.route('/api/notebooks', notebookRoutes(notebooks));
+  // Shares live beside the cache (`.vollab/shares` by default): durable, unlike the cache itself.
+  const shares = createShareStore(join(config.cacheDir, '..', 'shares'), config.datasetsDir);
+  app.route('/api/shares', shareRoutes(shares, notebooks));
+  app.route('/s', sharePageRoutes(shares, join(config.webDistDir, '..', 'dist-viewer')));
   app.route('/api/models', modelRoutesFor(config));
   const deribit =
     services.deribit ??

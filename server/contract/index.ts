@@ -8,3 +8,4 @@ export type * from './errors';
 export type * from './models';
 export type * from './notebooks';
 export type * from './slice';
+export type * from './share';

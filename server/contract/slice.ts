@@ -13,3 +13,14 @@ export type SliceWhereValue =
   | { from?: string | number | boolean; to?: string | number | boolean };
 
 export type SliceWhere = Record<string, SliceWhereValue>;
+
+/** A slice of a dataset as a notebook names it (front matter, `load()`), and as exports and shares pin it. */
+export interface SliceSpec {
+  /** Dataset name in the catalog. */
+  name: string;
+  /** Table name in the browser's DuckDB (default: the dataset name). */
+  as?: string;
+  where?: SliceWhere;
+  columns?: string[];
+  limit?: number;
+}

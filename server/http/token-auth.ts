@@ -40,9 +40,14 @@ const SIGN_IN_PAGE = `<!doctype html>
  * @example
  * app.use('*', requireToken(token, ['/api/health']));
  */
-export function requireToken(token: string, open: readonly string[] = []): MiddlewareHandler {
+export function requireToken(
+  token: string,
+  open: readonly string[] = [],
+  /** Paths that carry their own capability (share links, `/s/<id>/…`): their routes check it. */
+  capability: (path: string) => boolean = () => false,
+): MiddlewareHandler {
   return async (c, next) => {
-    if (open.includes(c.req.path)) return next();
+    if (open.includes(c.req.path) || capability(c.req.path)) return next();
     const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]?.trim();
     const presented = bearer ?? getCookie(c, tokenCookieName(requestHost(c)));
     if (presented === undefined || !sameSecret(presented, token)) {

@@ -9,7 +9,10 @@ import { createNativeConnector } from '../db/native-connector';
 import { DatasetStore } from '../../web/data/datasets';
 import { slicesFromFrontMatter } from '../../web/data/slice';
 import { compile } from '../../web/notebook/compile';
+import type { Connector } from '../../web/data/connector';
+import type { DatasetSource } from '../../web/data/dataset-source';
 import type { CompiledCell } from '../../web/notebook/compiled';
+import type { SqlContext } from '../../web/notebook/define';
 import { parse } from '../../web/notebook/parse';
 import { NotebookSession } from '../../web/notebook/session';
 import { markdown } from '../../web/runtime/core-builtins';
@@ -29,6 +32,10 @@ export interface RunOptions {
   modelsDir?: string;
   /** Cells still running after this long are reported as `timeout` (default 10 minutes). */
   timeoutMs?: number;
+  /** Wraps the run's dataset source, e.g. to record (and copy out) every slice the notebook reads (exports). */
+  wrapSource?: (source: DatasetSource, db: Connector) => DatasetSource;
+  /** Told each SQL cell's result with the parameters it ran with (exports precompute SQL results). */
+  onSqlResult?: (context: SqlContext, params: readonly unknown[], result: unknown) => void;
 }
 
 export interface CellReport {
@@ -80,13 +87,18 @@ export async function runNotebook(
   const config = options.datasetsDir && options.modelsDir ? null : loadConfig(process.env);
   const datasetsDir = resolve(options.datasetsDir ?? config!.datasetsDir);
   const db = createNativeConnector();
-  const store = new DatasetStore(db, fileDatasetSource(datasetsDir, db));
+  const files = fileDatasetSource(datasetsDir, db);
+  const store = new DatasetStore(db, options.wrapSource?.(files, db) ?? files);
   const slices = slicesFromFrontMatter(notebook.frontMatter?.data.datasets);
   store.setSlices(slices.specs);
   const tracker = new CellTracker();
   const session = new NotebookSession({
     ...headlessBuiltins(store, { modelsDir: options.modelsDir ?? config!.modelsDir }),
-    sql: (query, params, context) => store.queryCached(query, params, context),
+    sql: async (query, params, context) => {
+      const result = await store.queryCached(query, params, context);
+      options.onSqlResult?.(context, params, result);
+      return result;
+    },
     markdown: (md) => markdown.render(md),
     observer: (_id, cell) => tracker.observe(cell),
   });

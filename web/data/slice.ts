@@ -2,17 +2,9 @@
  * A slice of a dataset, named by a notebook (front matter `datasets:` or the `load()` builtin) and cut by the
  * sidecar's native DuckDB before it is sent, so a large partitioned dataset never travels whole.
  */
-import type { SliceWhere } from '../../server/contract';
+import type { SliceSpec } from '../../server/contract';
 
-export interface SliceSpec {
-  /** Dataset name in the catalog. */
-  name: string;
-  /** Table name in the browser's DuckDB (default: the dataset name). */
-  as?: string;
-  where?: SliceWhere;
-  columns?: string[];
-  limit?: number;
-}
+export type { SliceSpec };
 
 /** The sidecar URL that returns the slice as Parquet. */
 export function sliceUrl(spec: SliceSpec): string {

@@ -1,0 +1,76 @@
+/**
+ * `npm run export -- <notebook.md> [--out DIR] [--single-file] [--include-code] [--force] [--inputs JSON]`:
+ * a static, read-only, live copy of a notebook with exactly the data it reads. Exit 1 when it was exported with
+ * cells in error (said), 2 on bad usage or a refusal (an existing folder, a missing dataset).
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildBundle } from '../export/bundle';
+import { singleFileHtml } from '../export/single-file';
+import { ensureViewerBuild } from '../export/viewer-build';
+import { ExportExistsError, writeExportFolder } from '../export/write-folder';
+
+const USAGE =
+  'usage: npm run export -- <notebook.md> [--out DIR] [--single-file] [--include-code] [--force] [--datasets DIR]';
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        'single-file': { type: 'boolean' },
+        'include-code': { type: 'boolean' },
+        force: { type: 'boolean' },
+        datasets: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+})();
+const [path] = positionals;
+if (!path || positionals.length > 1) fail('expected one notebook file');
+const single = values['single-file'] === true;
+const name = basename(path, '.md');
+const out = resolve(values.out ?? `exports/${name}${single ? '.html' : ''}`);
+const started = performance.now();
+try {
+  if (single && !values.force && (await stat(out).catch(() => null)))
+    throw new ExportExistsError(out);
+  const bundle = await buildBundle(await readFile(path, 'utf8'), {
+    datasetsDir: values.datasets,
+    showCode: values['include-code'] === true,
+    name,
+  });
+  const viewer = await ensureViewerBuild(single);
+  let bytes: number;
+  if (single) {
+    const html = await singleFileHtml(bundle, viewer);
+    await writeFile(out, html);
+    bytes = Buffer.byteLength(html);
+  } else {
+    await writeExportFolder(bundle, out, { viewer, force: values.force });
+    bytes = [...bundle.files.values()].reduce((n, b) => n + b.byteLength, 0);
+  }
+  const ms = Math.round(performance.now() - started);
+  const { slices, cells } = bundle.manifest;
+  console.log(`exported ${bundle.manifest.title} to ${out} in ${ms} ms`);
+  for (const s of slices)
+    console.log(
+      `  ${s.dataset}: ${s.rows} rows, ${s.bytes} bytes${s.simulated ? ' (simulated)' : ''}`,
+    );
+  console.log(`  ${single ? 'file' : 'data'}: ${(bytes / 1e6).toFixed(1)} MB`);
+  const failed = cells.filter((c) => c.status !== 'ok');
+  for (const c of failed)
+    console.error(`  cell ${c.id} (${c.kind}) exported in error: ${c.error ?? c.status}`);
+  process.exit(failed.length > 0 ? 1 : 0);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}

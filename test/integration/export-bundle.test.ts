@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCatalogReader } from '../../server/datasets/catalog-reader';
+import { queryRows } from '../../server/db/duckdb';
+import { buildBundle } from '../../server/export/bundle';
+import { MissingDatasetError } from '../../server/export/missing-datasets';
+
+const root = resolve(import.meta.dirname, '../..');
+const datasetsDir = join(root, 'datasets');
+
+describe('exporting the regime study', () => {
+  it('pins exactly the slices the run read, with rows and hashes of the files it writes', async () => {
+    const text = await readFile(join(root, 'notebooks/regime-study.md'), 'utf8');
+    const bundle = await buildBundle(text, { datasetsDir });
+    expect(bundle.report.ok).toBe(true);
+    const catalog = await createCatalogReader(datasetsDir).read();
+    expect(bundle.manifest.slices.map((s) => s.dataset).sort()).toEqual([
+      'ohlcv_daily',
+      'regime_labels',
+    ]);
+    for (const slice of bundle.manifest.slices) {
+      const entry = catalog.datasets.find((d) => d.name === slice.dataset)!;
+      // Unsliced in the front matter: the whole dataset, as the catalog counts it.
+      expect(slice.rows).toBe(entry.rows);
+      expect(slice.simulated).toBe(true);
+      expect(slice.capturedAt).toBe(catalog.generatedAt);
+      const bytes = bundle.files.get(slice.file)!;
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(slice.sha256);
+      expect(slice.file).toBe(`data/${slice.sha256}.parquet`);
+      const dir = await mkdtemp(join(tmpdir(), 'vollab-readback-'));
+      await writeFile(join(dir, 'slice.parquet'), bytes);
+      const [count] = await queryRows('SELECT count(*)::INT AS n FROM read_parquet(?)', [
+        join(dir, 'slice.parquet'),
+      ]);
+      expect(count!.n).toBe(entry.rows);
+      await rm(dir, { recursive: true });
+    }
+    // The one SQL cell (`days`) is precomputed for the default inputs.
+    expect(bundle.manifest.results).toHaveLength(1);
+    expect(bundle.manifest.results[0]!.params).toBe('[]');
+  });
+
+  it('exports a cell in error with its error, and says so', async () => {
+    const text = '```js\nconst x = 1\n```\n\n```js\nthrow new Error("boom")\n```\n';
+    const bundle = await buildBundle(text, { datasetsDir });
+    expect(bundle.manifest.cells.map((c) => c.status)).toEqual(['ok', 'error']);
+    expect(bundle.manifest.cells[1]!.error).toContain('boom');
+  });
+
+  it('refuses a notebook that reads a dataset not on disk, naming it', async () => {
+    const text = '---\ndatasets: [no_such_data]\n---\n```sql\nSELECT * FROM no_such_data\n```\n';
+    await expect(buildBundle(text, { datasetsDir })).rejects.toThrow(MissingDatasetError);
+    await expect(buildBundle(text, { datasetsDir })).rejects.toThrow(/no_such_data/);
+  });
+
+  it('keeps speaker notes out of the pinned text', async () => {
+    const text = '# A\n<!-- notes: secret plan -->\n```js\n1 + 1\n```\n';
+    const bundle = await buildBundle(text, { datasetsDir });
+    expect(new TextDecoder().decode(bundle.files.get('notebook.md'))).not.toContain('secret plan');
+  });
+});

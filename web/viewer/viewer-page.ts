@@ -1,0 +1,210 @@
+/**
+ * `<vol-viewer>`: a pinned notebook, read-only and live: a static export or a share link. It paints from the
+ * results precomputed at export time; an input change reruns the cells, SQL in DuckDB-WASM (loaded then) over
+ * the pinned slices. Says what data it holds and when it was captured.
+ *
+ * Cells carry `data-cell-id`, `data-kind`, `data-status` and `data-error` as in the workbench; the element
+ * carries `data-state` (`loading`, `ready`, `error`).
+ */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { ExportManifest } from '../../server/contract';
+import { CellOutput } from '../components/cell-output';
+import { adoptDocumentStyles } from '../components/document-styles';
+import { DatasetStore } from '../data/datasets';
+import { slicesFromFrontMatter } from '../data/slice';
+import { compile } from '../notebook/compile';
+import { parse } from '../notebook/parse';
+import { NotebookSession } from '../notebook/session';
+import type { Cell, Notebook } from '../notebook/types';
+import { coreBuiltins, markdown } from '../runtime/core-builtins';
+import { loadTf } from '../runtime/tf';
+import { pageWidth } from '../runtime/width';
+import { runCompute } from '../workers/browser-pool';
+import { pageBundle } from './bundle-reader';
+import { InputState, inputsFromUrl, urlWithInputs } from './input-state';
+import { lazyConnector } from './lazy-connector';
+import { precomputedSql } from './precomputed-sql';
+import { staticDatasetSource } from './static-source';
+import { viewerStyles } from './viewer-styles';
+
+const noModels = (): Promise<never> =>
+  Promise.reject(new Error('saved models are not part of an export'));
+
+@customElement('vol-viewer')
+export class Viewer extends LitElement {
+  protected override createRenderRoot(): HTMLElement {
+    adoptDocumentStyles(viewerStyles);
+    return this;
+  }
+
+  @state() private manifest: ExportManifest | null = null;
+  @state() private notebook: Notebook | null = null;
+  @state() private loadError = '';
+  @state() private showCode = false;
+
+  private session: NotebookSession | null = null;
+  private readonly outputs = new Map<string, CellOutput>();
+  /** The notebook's inputs: set from the manifest (a share's values) and `?inputs=`, read for links. */
+  inputs = new InputState();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.dataset.state = 'loading';
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.session?.dispose();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const bundle = pageBundle();
+      const manifest = await bundle.manifest();
+      const text = await bundle.text(manifest.notebook);
+      const notebook = parse(text);
+      this.inputs = new InputState({ ...manifest.inputs, ...inputsFromUrl(location.href) });
+      this.showCode = manifest.showCode;
+      const db = lazyConnector();
+      const store = new DatasetStore(db, staticDatasetSource(manifest, bundle, db));
+      store.setSlices(slicesFromFrontMatter(notebook.frontMatter?.data.datasets).specs);
+      document.title = `${manifest.title} · Vol Lab`;
+      this.session = new NotebookSession({
+        builtins: {
+          ...coreBuiltins(store),
+          models: { save: noModels, load: noModels, list: noModels, remove: noModels },
+        },
+        lazyBuiltins: { tf: loadTf, width: pageWidth },
+        compute: runCompute,
+        sql: precomputedSql(manifest, bundle, (q, p, c) => store.query(q, p, c.datasets)),
+        markdown: (md) => markdown.render(md),
+        observer: (id, cell) => {
+          const base = this.outputOf(id).observer(cell);
+          return {
+            ...base,
+            display: (value) => {
+              this.inputs.displayed(cell, value);
+              base.display?.(value);
+            },
+          };
+        },
+      });
+      this.manifest = manifest;
+      this.notebook = notebook;
+      this.session.update(compile(notebook));
+      this.dataset.state = 'ready';
+    } catch (error) {
+      this.loadError = (error as Error).message;
+      this.dataset.state = 'error';
+    }
+  }
+
+  private outputOf(id: string): CellOutput {
+    let output = this.outputs.get(id);
+    if (!output) {
+      output = new CellOutput(() => this.requestUpdate());
+      this.outputs.set(id, output);
+    }
+    return output;
+  }
+
+  /** This page's address with the current input values in it. */
+  linkWithInputs(): string {
+    return urlWithInputs(location.href, this.inputs.values());
+  }
+
+  override render() {
+    if (this.loadError)
+      return html`<p class="banner error" role="alert">Could not open: ${this.loadError}</p>`;
+    const manifest = this.manifest;
+    const notebook = this.notebook;
+    if (!manifest || !notebook) return html`<p class="page">Loading…</p>`;
+    return html`${this.renderBar(manifest)}
+      <main class="page">
+        ${this.renderProvenance(manifest)} ${notebook.cells.map((cell) => this.renderCell(cell))}
+      </main>`;
+  }
+
+  private renderBar(manifest: ExportManifest) {
+    const simulated = manifest.slices.some((s) => s.simulated);
+    return html`<div class="viewer-bar">
+      <span class="title">${manifest.title}</span>
+      <span class="badge">read-only</span>
+      ${simulated ? html`<span class="badge simulated" data-simulated>simulated data</span>` : nothing}
+      <span class="spacer"></span>
+      <button
+        data-toggle-code
+        aria-pressed=${String(this.showCode)}
+        @click=${() => (this.showCode = !this.showCode)}
+      >
+        ${this.showCode ? 'Hide code' : 'Show code'}
+      </button>
+      <button
+        data-copy-link
+        @click=${() => void navigator.clipboard?.writeText(this.linkWithInputs())}
+      >
+        Copy link with inputs
+      </button>
+    </div>`;
+  }
+
+  private renderProvenance(manifest: ExportManifest) {
+    const failed = manifest.cells.filter((c) => c.status !== 'ok');
+    return html`<details class="provenance" data-provenance>
+      <summary>
+        Data pinned ${manifest.exportedAt.slice(0, 16).replace('T', ' ')} UTC:
+        ${manifest.slices.map((s) => `${s.dataset} (${s.rows.toLocaleString('en-US')} rows)`).join(', ')}
+        ${failed.length > 0 ? html`· <strong>${failed.length} cell(s) in error when exported</strong>` : nothing}
+      </summary>
+      <table>
+        <tr>
+          <th>dataset</th>
+          <th>table</th>
+          <th>rows</th>
+          <th>captured</th>
+          <th>kind</th>
+          <th>sha-256</th>
+        </tr>
+        ${manifest.slices.map(
+          (s) =>
+            html`<tr data-slice=${s.dataset}>
+              <td>${s.dataset}</td>
+              <td>${s.table}</td>
+              <td>${s.rows}</td>
+              <td>${s.capturedAt}</td>
+              <td>${s.simulated ? 'simulated' : s.source}</td>
+              <td><code>${s.sha256.slice(0, 12)}</code></td>
+            </tr>`,
+        )}
+      </table>
+    </details>`;
+  }
+
+  private renderCell(cell: Cell) {
+    if (cell.kind === 'break') return html`<hr class="slide-break" />`;
+    const output = this.outputOf(cell.id);
+    if (cell.kind === 'code') output.settle();
+    const showSource = cell.kind === 'code' || (this.showCode && cell.kind !== 'md');
+    return html`<section
+      class="cell ${cell.kind}"
+      data-cell-id=${cell.id}
+      data-kind=${cell.kind}
+      data-status=${output.status}
+      data-error=${output.error?.summary ?? nothing}
+    >
+      ${showSource ? html`<pre class="code">${cell.source}</pre>` : nothing}
+      ${
+        output.error ? html`<div class="error" role="alert">${output.error.summary}</div>` : nothing
+      }
+      ${cell.kind === 'code' ? nothing : output.element}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vol-viewer': Viewer;
+  }
+}

@@ -1,0 +1,78 @@
+import { css } from 'lit';
+
+export const viewerStyles = css`
+  vol-viewer {
+    display: block;
+    font-family: system-ui, sans-serif;
+    color: #1f2328;
+  }
+  vol-viewer .viewer-bar {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    padding: 8px 16px;
+    background: #f6f8fa;
+    border-bottom: 1px solid #d0d7de;
+    font-size: 13px;
+  }
+  vol-viewer .viewer-bar .title {
+    font-weight: 600;
+  }
+  vol-viewer .viewer-bar .spacer {
+    flex: 1;
+  }
+  vol-viewer .badge {
+    border: 1px solid #d0d7de;
+    border-radius: 10px;
+    padding: 1px 8px;
+    background: #fff;
+  }
+  vol-viewer .badge.simulated {
+    border-color: #bf8700;
+    color: #7d4e00;
+  }
+  vol-viewer .page {
+    max-width: 1000px;
+    margin: 0 auto;
+    padding: 16px;
+  }
+  vol-viewer .provenance {
+    font-size: 12px;
+    color: #57606a;
+    margin: 0 0 12px;
+  }
+  vol-viewer .provenance table {
+    border-collapse: collapse;
+  }
+  vol-viewer .provenance td,
+  vol-viewer .provenance th {
+    padding: 2px 8px;
+    text-align: left;
+  }
+  vol-viewer .cell {
+    margin: 8px 0;
+  }
+  vol-viewer .cell pre.code {
+    background: #f6f8fa;
+    padding: 8px;
+    overflow: auto;
+    font-size: 12px;
+  }
+  vol-viewer .cell .error {
+    color: #cf222e;
+    border-left: 3px solid #cf222e;
+    padding: 4px 8px;
+    white-space: pre-wrap;
+  }
+  vol-viewer .banner.error {
+    color: #cf222e;
+  }
+  vol-viewer .slide-break {
+    border: 0;
+    border-top: 1px dashed #d0d7de;
+  }
+`;
