@@ -11,6 +11,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { ExportManifest } from '../../server/contract';
 import { CellOutput } from '../components/cell-output';
 import { adoptDocumentStyles } from '../components/document-styles';
+import { themeStyles } from '../components/theme';
 import { DatasetStore } from '../data/datasets';
 import { slicesFromFrontMatter } from '../data/slice';
 import { compile } from '../notebook/compile';
@@ -34,6 +35,7 @@ const noModels = (): Promise<never> =>
 @customElement('vol-viewer')
 export class Viewer extends LitElement {
   protected override createRenderRoot(): HTMLElement {
+    adoptDocumentStyles(themeStyles);
     adoptDocumentStyles(viewerStyles);
     return this;
   }

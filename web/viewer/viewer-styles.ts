@@ -4,7 +4,7 @@ export const viewerStyles = css`
   vol-viewer {
     display: block;
     font-family: system-ui, sans-serif;
-    color: #1f2328;
+    color: var(--vol-fg);
   }
   vol-viewer .viewer-bar {
     position: sticky;
@@ -15,8 +15,8 @@ export const viewerStyles = css`
     align-items: center;
     gap: 8px;
     padding: 8px 16px;
-    background: #f6f8fa;
-    border-bottom: 1px solid #d0d7de;
+    background: var(--vol-surface-subtle);
+    border-bottom: 1px solid var(--vol-border);
     font-size: 13px;
   }
   vol-viewer .viewer-bar .title {
@@ -26,14 +26,14 @@ export const viewerStyles = css`
     flex: 1;
   }
   vol-viewer .badge {
-    border: 1px solid #d0d7de;
+    border: 1px solid var(--vol-border);
     border-radius: 10px;
     padding: 1px 8px;
-    background: #fff;
+    background: var(--vol-surface);
   }
   vol-viewer .badge.simulated {
-    border-color: #bf8700;
-    color: #7d4e00;
+    border-color: var(--vol-simulated-border);
+    color: var(--vol-simulated-fg);
   }
   vol-viewer .page {
     max-width: 1000px;
@@ -42,7 +42,7 @@ export const viewerStyles = css`
   }
   vol-viewer .provenance {
     font-size: 12px;
-    color: #57606a;
+    color: var(--vol-fg-muted);
     margin: 0 0 12px;
   }
   vol-viewer .provenance table {
@@ -57,22 +57,22 @@ export const viewerStyles = css`
     margin: 8px 0;
   }
   vol-viewer .cell pre.code {
-    background: #f6f8fa;
+    background: var(--vol-surface-subtle);
     padding: 8px;
     overflow: auto;
     font-size: 12px;
   }
   vol-viewer .cell .error {
-    color: #cf222e;
-    border-left: 3px solid #cf222e;
+    color: var(--vol-danger);
+    border-left: 3px solid var(--vol-danger);
     padding: 4px 8px;
     white-space: pre-wrap;
   }
   vol-viewer .banner.error {
-    color: #cf222e;
+    color: var(--vol-danger);
   }
   vol-viewer .slide-break {
     border: 0;
-    border-top: 1px dashed #d0d7de;
+    border-top: 1px dashed var(--vol-border);
   }
 `;
