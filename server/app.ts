@@ -25,6 +25,10 @@ import { polymarketRoutes } from './routes/polymarket';
 import { createDeribitHttpClient, type DeribitHttpClient } from './sources/deribit/http-client';
 import { createPolymarketClient } from './sources/polymarket/client';
 import { webRoutes } from './routes/web';
+import { chatRoutes } from './routes/chat';
+import { createConversationStore } from './chat/store';
+import { createModelStream, type ModelStream } from './chat/upstream';
+import { createSqlSandbox } from './sql-sandbox/sandbox';
 
 export type AppConfig = Pick<
   VolLabConfig,
@@ -41,6 +45,7 @@ export type AppConfig = Pick<
   | 'deribitUrl'
   | 'polymarketGammaUrl'
   | 'polymarketClobUrl'
+  | 'claude'
 >;
 
 /** Long-lived services the server owns and the app only routes to. */
@@ -49,6 +54,8 @@ export interface AppServices {
   live?: LiveHub;
   /** The client behind `/api/deribit` (default: one on `config.deribitUrl` with Deribit's rate limits). */
   deribit?: DeribitHttpClient;
+  /** The assistant's upstream (default: the SDK on `config.claude` when a key is set). */
+  claudeStream?: ModelStream;
 }
 
 /**
@@ -103,6 +110,19 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
     const { polymarketGammaUrl: gammaUrl, polymarketClobUrl: clobUrl } = config;
     app.route('/api/polymarket', polymarketRoutes(createPolymarketClient({ gammaUrl, clobUrl })));
   }
+  const { claude } = config;
+  app.route(
+    '/api/chat',
+    chatRoutes({
+      claude,
+      stream:
+        services.claudeStream ??
+        (claude.apiKey ? createModelStream({ ...claude, apiKey: claude.apiKey }) : undefined),
+      catalog,
+      sandbox: createSqlSandbox({ datasetsDir: config.datasetsDir, catalog }),
+      store: createConversationStore(config.notebooksDir),
+    }),
+  );
   app.route('/datasets', datasetFileRoutes(config.datasetsDir));
   app.route('/', webRoutes(config.webDistDir));
   return app;

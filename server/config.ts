@@ -54,7 +54,21 @@ export interface VolLabConfig {
   snapshotIntervals: Partial<Record<SnapshotKind, number>>;
   /** Currencies the scheduler snapshots (`VOLLAB_SNAPSHOT_CURRENCIES`, default BTC,ETH). */
   snapshotCurrencies: string[];
+  /** The assistant: enabled when `anthropicApiKey` is set. */
+  claude: ClaudeConfig;
 }
+
+/** `ANTHROPIC_API_KEY` (never logged or returned), `ANTHROPIC_BASE_URL`, `VOLLAB_CLAUDE_MODEL`, `VOLLAB_CLAUDE_MAX_TOKENS`. */
+export interface ClaudeConfig {
+  apiKey?: string;
+  /** Without `/v1`: the SDK adds it. */
+  baseUrl?: string;
+  model: string;
+  maxTokens: number;
+}
+
+/** The current Sonnet (Claude Sonnet 5.5, 2026-09): fast enough for an interactive panel, strong at SQL. */
+export const DEFAULT_CLAUDE_MODEL = 'claude-sonnet-5-5';
 
 export type Env = Record<string, string | undefined>;
 
@@ -66,7 +80,8 @@ const MIB = 1024 * 1024;
  * `VOLLAB_WEB_DIST` (./web/dist), `VOLLAB_CACHE_DIR` (./.vollab/cache), `VOLLAB_SOURCE` (simulated),
  * `VOLLAB_TOKEN` (generated), `VOLLAB_ALLOWED_HOSTS` (none beyond loopback and HOST), `VOLLAB_MAX_BODY_BYTES` (5 MiB), `VOLLAB_SLICE_CACHE_BYTES` (512 MiB); with
  * `VOLLAB_SOURCE=live`: `DERIBIT_URL`, `POLYMARKET_GAMMA_URL`, `POLYMARKET_CLOB_URL` (the real hosts);
- * `VOLLAB_SNAPSHOTS` (off), `VOLLAB_SNAPSHOT_CURRENCIES` (BTC,ETH).
+ * `VOLLAB_SNAPSHOTS` (off), `VOLLAB_SNAPSHOT_CURRENCIES` (BTC,ETH); the assistant: `ANTHROPIC_API_KEY` (off),
+ * `ANTHROPIC_BASE_URL` (Anthropic's API), `VOLLAB_CLAUDE_MODEL` (claude-sonnet-5-5), `VOLLAB_CLAUDE_MAX_TOKENS` (4096).
  *
  * @example
  * const config = loadConfig(process.env);
@@ -124,7 +139,21 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     ...urls,
     snapshotIntervals,
     snapshotCurrencies,
+    claude: claudeConfig(env),
     version: packageVersion(),
+  };
+}
+
+function claudeConfig(env: Env): ClaudeConfig {
+  const apiKey = env.ANTHROPIC_API_KEY?.trim() || undefined;
+  const rawBase = env.ANTHROPIC_BASE_URL?.trim().replace(/\/+$/, '');
+  if (rawBase && !/^https?:\/\/[^\s]+$/.test(rawBase))
+    throw new Error(`invalid ANTHROPIC_BASE_URL: ${rawBase} (expected an http(s) URL)`);
+  return {
+    ...(apiKey ? { apiKey } : {}),
+    ...(rawBase ? { baseUrl: rawBase.replace(/\/v1$/, '') } : {}),
+    model: env.VOLLAB_CLAUDE_MODEL?.trim() || DEFAULT_CLAUDE_MODEL,
+    maxTokens: integer('VOLLAB_CLAUDE_MAX_TOKENS', env.VOLLAB_CLAUDE_MAX_TOKENS, 4096, 1, 128_000),
   };
 }
 

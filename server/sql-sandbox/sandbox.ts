@@ -150,7 +150,7 @@ async function streamRows(
     if (rows.length < maxRows) {
       for (const row of chunk.convertRows(JsonDuckDBValueConverter)) {
         if (rows.length >= maxRows) break;
-        for (const i of wide) row[i] = safeNumber(row[i]);
+        for (const i of wide) (row as unknown[])[i] = safeNumber(row[i]);
         rows.push(row);
       }
     }
