@@ -139,15 +139,16 @@ export const suite: BenchSuite = {
       },
     },
     {
-      name: 'sandbox check (parse + validate) per statement',
+      name: 'sandbox check (DuckDB parse + validate) per statement, mean of 200',
       runs: 5,
       goal: '< 1 ms',
-      items: { count: 200, unit: 'statements' },
       run: async () => {
+        const start = performance.now();
         for (let i = 0; i < 200; i++)
           await sandbox.check(
             `WITH d AS (SELECT date, close FROM ohlcv_daily WHERE currency = 'BTC') SELECT date, avg(close) OVER (ORDER BY date ROWS 29 PRECEDING) AS ma${i} FROM d`,
           );
+        return { value: (performance.now() - start) / 200, unit: 'ms' };
       },
     },
   ],

@@ -87,7 +87,9 @@ describe('Claude in the workbench', () => {
     const answer = page.locator('vol-chat-panel [data-chat-message="assistant"]').last();
     await answer.locator('[data-insert-cell="sql"]').waitFor();
     expect(await answer.textContent()).toContain('Daily bars per symbol');
-    expect(await answer.locator('[data-chat-usage]').textContent()).toBe('30 tokens in · 37 out'); // 20 + 10 in, 30 + 7 out over the two requests;
+    expect((await answer.locator('[data-chat-usage]').textContent())?.trim()).toBe(
+      '30 tokens in · 37 out',
+    ); // 20 + 10 in, 30 + 7 out over the two requests;
 
     await answer.locator('[data-insert-cell="sql"]').click();
     await page.waitForFunction(
@@ -111,6 +113,59 @@ describe('Claude in the workbench', () => {
     expect(JSON.parse(toolResult.content).rows).toEqual([[rows]]);
     expect(await page.content()).not.toContain(KEY);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+  it('Stop aborts the upstream request and keeps the partial answer, marked stopped', async () => {
+    upstream.script({ events: textAnswer(['Thinking about it']).slice(0, 4), hold: true });
+    const page = await context.newPage();
+    await page.goto(`${workbench.url}/notebooks/chat-study`);
+    await waitForSettled(page);
+    await page.locator('vol-chat-panel [data-chat-input]').fill('A long question');
+    await page.locator('vol-chat-panel [data-chat-send]').click();
+    const live = page.locator('vol-chat-panel [data-chat-message="assistant"]').last();
+    await page.waitForFunction(() =>
+      [
+        ...(document
+          .querySelector('vol-chat-panel')
+          ?.shadowRoot?.querySelectorAll('[data-chat-message="assistant"]') ?? []),
+      ].some((m) => m.textContent?.includes('Thinking about it')),
+    );
+    await page.locator('vol-chat-panel [data-chat-stop]').click();
+    await live.locator('[data-chat-error]').waitFor();
+    expect(await live.locator('[data-chat-error]').textContent()).toContain('Stopped.');
+    const deadline = Date.now() + 10_000;
+    while (upstream.aborted() === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(upstream.aborted()).toBe(1);
+    expect((await fetch(`${workbench.url}/api/health`)).status).toBe(200);
+    await page.close();
+  });
+});
+
+describe('Claude without a key', () => {
+  let workbench: Workbench;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    workbench = await startWorkbench({ env: { ANTHROPIC_API_KEY: '' } });
+    browser = await launchChromium();
+    await workbench.signIn(browser.context);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await workbench?.close();
+  });
+
+  it('says how to enable it, and the notebook still runs', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${workbench.url}/notebooks/getting-started`);
+    const off = page.locator('vol-chat-panel [data-chat-disabled]');
+    await off.waitFor();
+    expect(await off.textContent()).toContain('ANTHROPIC_API_KEY');
+    const cells = await waitForSettled(page);
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.every((c) => c.status === 'ok')).toBe(true);
     await page.close();
   });
 });
