@@ -4,12 +4,13 @@
  * Every event is handed to `emit` as it happens; the outcome is what the conversation store keeps.
  */
 import type {
-  ContentBlockParam,
   MessageParam,
   ToolResultBlockParam,
 } from '@anthropic-ai/sdk/resources/messages/messages';
 import { describeUpstreamError } from './errors';
-import { runTool, TOOL_DEFINITIONS, type ToolContext } from './tools';
+import { streamTurn, type ToolCall } from './stream-turn';
+import { TOOL_DEFINITIONS } from './tool-definitions';
+import { runTool, type ToolContext } from './tools';
 import type { ModelStream } from './upstream';
 import type { ChatEvent, ChatProposal, ChatStep, ChatTurn } from './types';
 
@@ -36,12 +37,6 @@ export interface AgentOutcome {
   interrupted: boolean;
 }
 
-interface PendingTool {
-  id: string;
-  name: string;
-  json: string;
-}
-
 /**
  * @example
  * const outcome = await runAgent({ stream, model, maxTokens, system, messages, tools, emit: send, signal });
@@ -62,7 +57,25 @@ export async function runAgent(options: AgentOptions): Promise<AgentOutcome> {
   const maxSteps = options.maxSteps ?? MAX_STEPS;
   try {
     for (let step = 0; ; step++) {
-      const { content, toolCalls, stopReason } = await oneRequest(options, history, outcome);
+      const request = {
+        model: options.model,
+        max_tokens: options.maxTokens,
+        system: options.system,
+        tools: TOOL_DEFINITIONS,
+        messages: history,
+      };
+      const emitText = (event: ChatEvent) => {
+        if (event.type === 'text') outcome.text += event.text;
+        emit(event);
+      };
+      const turn = await streamTurn(
+        request,
+        options.signal,
+        options.stream,
+        emitText,
+        outcome.usage,
+      );
+      const { content, toolCalls, stopReason } = turn;
       history.push({ role: 'assistant', content });
       if (stopReason !== 'tool_use' || toolCalls.length === 0) {
         emitUsage(emit, outcome);
@@ -91,73 +104,8 @@ export async function runAgent(options: AgentOptions): Promise<AgentOutcome> {
   }
 }
 
-async function oneRequest(options: AgentOptions, history: MessageParam[], outcome: AgentOutcome) {
-  const events = await options.stream(
-    {
-      model: options.model,
-      max_tokens: options.maxTokens,
-      system: options.system,
-      tools: TOOL_DEFINITIONS,
-      messages: history,
-    },
-    options.signal,
-  );
-  const content: ContentBlockParam[] = [];
-  const toolCalls: (PendingTool & { input: Record<string, unknown> })[] = [];
-  const blocks = new Map<number, { text: string } | PendingTool>();
-  let stopReason: string | null = null;
-  let outputTokens = 0;
-  for await (const event of events) {
-    switch (event.type) {
-      case 'message_start':
-        outcome.usage.inputTokens += event.message.usage.input_tokens;
-        outputTokens = event.message.usage.output_tokens;
-        break;
-      case 'content_block_start':
-        if (event.content_block.type === 'text')
-          blocks.set(event.index, { text: event.content_block.text });
-        else if (event.content_block.type === 'tool_use')
-          blocks.set(event.index, {
-            id: event.content_block.id,
-            name: event.content_block.name,
-            json: '',
-          });
-        break;
-      case 'content_block_delta': {
-        const block = blocks.get(event.index);
-        if (event.delta.type === 'text_delta' && block && 'text' in block) {
-          block.text += event.delta.text;
-          outcome.text += event.delta.text;
-          options.emit({ type: 'text', text: event.delta.text });
-        } else if (event.delta.type === 'input_json_delta' && block && 'json' in block) {
-          block.json += event.delta.partial_json;
-        }
-        break;
-      }
-      case 'content_block_stop': {
-        const block = blocks.get(event.index);
-        if (block && 'text' in block) content.push({ type: 'text', text: block.text });
-        else if (block) {
-          const input = parseInput(block.json);
-          content.push({ type: 'tool_use', id: block.id, name: block.name, input });
-          toolCalls.push({ ...block, input });
-        }
-        break;
-      }
-      case 'message_delta':
-        stopReason = event.delta.stop_reason;
-        outputTokens = event.usage.output_tokens; // cumulative within one message
-        break;
-      default:
-        break;
-    }
-  }
-  outcome.usage.outputTokens += outputTokens;
-  return { content, toolCalls, stopReason };
-}
-
 async function runTools(
-  calls: (PendingTool & { input: Record<string, unknown> })[],
+  calls: ToolCall[],
   options: AgentOptions,
   outcome: AgentOutcome,
 ): Promise<ToolResultBlockParam[]> {
@@ -184,18 +132,6 @@ async function runTools(
     }
   }
   return results;
-}
-
-function parseInput(json: string): Record<string, unknown> {
-  if (json.trim() === '') return {};
-  try {
-    const value: unknown = JSON.parse(json);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
 }
 
 function emitUsage(emit: AgentOptions['emit'], outcome: AgentOutcome): void {

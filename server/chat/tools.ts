@@ -2,54 +2,12 @@
  * The assistant's tools, all read-only: the catalog, a dataset's description, sandboxed SQL, the notebook's
  * cells as the browser reported them, and cell proposals the user may accept. None writes anything.
  */
-import type { Tool } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { CatalogReader } from '../datasets/catalog-reader';
 import type { SqlSandbox } from '../sql-sandbox/sandbox';
 import type { ChatCellSnapshot, ChatProposal, ChatToolResultPayload } from './types';
 
 /** Rows of a `run_sql` result sent back to the model (the panel shows up to 1,000). */
 export const MODEL_ROWS = 100;
-
-export const TOOL_DEFINITIONS: Tool[] = [
-  {
-    name: 'list_datasets',
-    description:
-      'List the datasets (SQL views) with their row counts, time ranges and column names.',
-    input_schema: { type: 'object', properties: {} },
-  },
-  {
-    name: 'describe_dataset',
-    description: 'Columns, types, row count, time range and a few rows of one dataset.',
-    input_schema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
-  },
-  {
-    name: 'run_sql',
-    description:
-      'Run one read-only DuckDB SELECT/WITH statement over the datasets (by name). No file readers. At most 1,000 rows come back, with the total count.',
-    input_schema: { type: 'object', properties: { sql: { type: 'string' } }, required: ['sql'] },
-  },
-  {
-    name: 'get_notebook',
-    description:
-      "The open notebook's cells: id, kind, source, status, error with position, output summary.",
-    input_schema: { type: 'object', properties: {} },
-  },
-  {
-    name: 'propose_cell',
-    description:
-      'Suggest a cell to the user (kind js, sql or md). It is only added if the user clicks; give `after` (a cell id) to insert after it, or `replace` to replace that cell.',
-    input_schema: {
-      type: 'object',
-      properties: {
-        kind: { type: 'string', enum: ['js', 'sql', 'md'] },
-        source: { type: 'string' },
-        after: { type: 'string' },
-        replace: { type: 'string' },
-      },
-      required: ['kind', 'source'],
-    },
-  },
-];
 
 export interface ToolContext {
   catalog: CatalogReader;
