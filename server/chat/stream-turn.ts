@@ -2,7 +2,10 @@
  * Reading one streamed Messages response: the raw events (message_start, content_block_start/delta/stop,
  * message_delta, message_stop, ping) folded into the assistant's content blocks and tool calls.
  */
-import type { ContentBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
+import type {
+  ContentBlock,
+  ContentBlockParam,
+} from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ChatEvent } from './types';
 import type { ModelRequest, ModelStream } from './upstream';
 
@@ -19,11 +22,13 @@ export interface Turn {
   stopReason: string | null;
 }
 
-interface PendingTool {
-  id: string;
-  name: string;
-  json: string;
-}
+/** A content block being assembled from its deltas. */
+type PendingBlock =
+  | { kind: 'text'; text: string }
+  | { kind: 'tool'; id: string; name: string; json: string }
+  // Thinking blocks go back unchanged (with their signature) in the next request of a tool loop, as the API requires.
+  | { kind: 'thinking'; thinking: string; signature: string }
+  | { kind: 'redacted'; data: string };
 
 /**
  * One Messages request, streamed: text deltas go to `emit` as they arrive, tool_use inputs are assembled from
@@ -42,7 +47,7 @@ export async function streamTurn(
   const events = await stream(request, signal);
   const content: ContentBlockParam[] = [];
   const toolCalls: ToolCall[] = [];
-  const blocks = new Map<number, { text: string } | PendingTool>();
+  const blocks = new Map<number, PendingBlock>();
   let stopReason: string | null = null;
   let outputTokens = 0;
   for await (const event of events) {
@@ -51,33 +56,35 @@ export async function streamTurn(
         usage.inputTokens += event.message.usage.input_tokens;
         outputTokens = event.message.usage.output_tokens;
         break;
-      case 'content_block_start':
-        if (event.content_block.type === 'text')
-          blocks.set(event.index, { text: event.content_block.text });
-        else if (event.content_block.type === 'tool_use')
-          blocks.set(event.index, {
-            id: event.content_block.id,
-            name: event.content_block.name,
-            json: '',
-          });
+      case 'content_block_start': {
+        const block = startBlock(event.content_block);
+        if (block) blocks.set(event.index, block);
         break;
+      }
       case 'content_block_delta': {
         const block = blocks.get(event.index);
-        if (event.delta.type === 'text_delta' && block && 'text' in block) {
-          block.text += event.delta.text;
-          emit({ type: 'text', text: event.delta.text });
-        } else if (event.delta.type === 'input_json_delta' && block && 'json' in block) {
-          block.json += event.delta.partial_json;
+        const delta = event.delta;
+        if (delta.type === 'text_delta' && block?.kind === 'text') {
+          block.text += delta.text;
+          emit({ type: 'text', text: delta.text });
+        } else if (delta.type === 'input_json_delta' && block?.kind === 'tool') {
+          block.json += delta.partial_json;
+        } else if (delta.type === 'thinking_delta' && block?.kind === 'thinking') {
+          block.thinking += delta.thinking;
+        } else if (delta.type === 'signature_delta' && block?.kind === 'thinking') {
+          block.signature += delta.signature;
         }
         break;
       }
       case 'content_block_stop': {
         const block = blocks.get(event.index);
-        if (block && 'text' in block) content.push({ type: 'text', text: block.text });
-        else if (block) {
+        if (block?.kind === 'tool') {
           const input = parseInput(block.json);
           content.push({ type: 'tool_use', id: block.id, name: block.name, input });
           toolCalls.push({ id: block.id, name: block.name, input });
+        } else if (block) {
+          const param = finishBlock(block);
+          if (param) content.push(param);
         }
         break;
       }
@@ -91,6 +98,33 @@ export async function streamTurn(
   }
   usage.outputTokens += outputTokens;
   return { content, toolCalls, stopReason };
+}
+
+function startBlock(block: ContentBlock): PendingBlock | null {
+  switch (block.type) {
+    case 'text':
+      return { kind: 'text', text: block.text };
+    case 'tool_use':
+      return { kind: 'tool', id: block.id, name: block.name, json: '' };
+    case 'thinking':
+      return { kind: 'thinking', thinking: block.thinking, signature: block.signature };
+    case 'redacted_thinking':
+      return { kind: 'redacted', data: block.data };
+    default:
+      return null;
+  }
+}
+
+function finishBlock(block: Exclude<PendingBlock, { kind: 'tool' }>): ContentBlockParam | null {
+  switch (block.kind) {
+    case 'text':
+      // The API refuses empty text blocks in a request.
+      return block.text === '' ? null : { type: 'text', text: block.text };
+    case 'thinking':
+      return { type: 'thinking', thinking: block.thinking, signature: block.signature };
+    case 'redacted':
+      return { type: 'redacted_thinking', data: block.data };
+  }
 }
 
 function parseInput(json: string): Record<string, unknown> {

@@ -10,6 +10,7 @@ import {
   textAnswer,
   toolUse,
   type FakeAnthropic,
+  type SseEvent,
 } from './fake-anthropic';
 
 const KEY = 'sk-ant-test-0123456789abcdefSECRET';
@@ -171,6 +172,59 @@ describe('POST /api/chat', () => {
     )[0]!;
     expect(toolResult.is_error).toBe(true);
     expect(toolResult.content).not.toContain('root:');
+  });
+
+  it('sends thinking blocks back unchanged, with their signature, in a tool loop', async () => {
+    const tool = toolUse('toolu_t', 'list_datasets', ['{}'], '');
+    const thinking: SseEvent[] = [
+      {
+        event: 'content_block_start',
+        data: {
+          type: 'content_block_start',
+          index: 0,
+          content_block: { type: 'thinking', thinking: '', signature: '' },
+        },
+      },
+      {
+        event: 'content_block_delta',
+        data: {
+          type: 'content_block_delta',
+          index: 0,
+          delta: { type: 'thinking_delta', thinking: 'Which datasets?' },
+        },
+      },
+      {
+        event: 'content_block_delta',
+        data: {
+          type: 'content_block_delta',
+          index: 0,
+          delta: { type: 'signature_delta', signature: 'sig-123' },
+        },
+      },
+      { event: 'content_block_stop', data: { type: 'content_block_stop', index: 0 } },
+    ];
+    // Thinking at index 0, the (empty) text block and the tool_use after it.
+    const shifted = tool
+      .slice(1)
+      .map((e) =>
+        'index' in e.data ? { ...e, data: { ...e.data, index: (e.data.index as number) + 1 } } : e,
+      );
+    upstream.script(
+      { events: [tool[0]!, ...thinking, ...shifted] },
+      { events: textAnswer(['Seven.']) },
+    );
+    const got = await events(await post(ask('How many datasets?')));
+    expect(
+      got
+        .filter((e) => e.type === 'text')
+        .map((e) => (e as { text: string }).text)
+        .join(''),
+    ).toBe('Seven.');
+    const assistant = upstream.requests[1]!.body.messages.at(-2)!;
+    expect(assistant.content).toEqual([
+      { type: 'thinking', thinking: 'Which datasets?', signature: 'sig-123' },
+      { type: 'tool_use', id: 'toolu_t', name: 'list_datasets', input: {} },
+    ]);
   });
 
   it('relays a proposal from propose_cell without changing any notebook', async () => {
