@@ -70,3 +70,22 @@ export function endedEarly(answer: LiveAnswer): LiveAnswer {
     finished: true,
   };
 }
+
+/** The user pressed Stop: what arrived stays, marked stopped. */
+export function stopped(answer: LiveAnswer): LiveAnswer {
+  if (answer.finished) return answer;
+  return {
+    message: { ...answer.message, interrupted: true },
+    error: { code: 'cancelled', message: 'Stopped.' },
+    finished: true,
+  };
+}
+
+/** The request to the sidecar failed outright (network error). */
+export function failed(answer: LiveAnswer, message: string): LiveAnswer {
+  return {
+    message: { ...answer.message, interrupted: true },
+    error: { code: 'connection', message: `Could not reach the sidecar: ${message}` },
+    finished: true,
+  };
+}

@@ -10,12 +10,20 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ChatStatus, ChatStoredMessage } from '../../server/chat/types';
 import type { DatasetCatalog } from '../../server/datasets/catalog-types';
-import { applyEvent, emptyAnswer, endedEarly, type LiveAnswer } from '../chat/answer-state';
+import {
+  applyEvent,
+  emptyAnswer,
+  endedEarly,
+  failed,
+  stopped,
+  type LiveAnswer,
+} from '../chat/answer-state';
 import { askClaude, chatStatus, clearConversation, exportUrl, loadConversation } from '../chat/api';
 import { cellSnapshots, describeContext, type CellState } from '../chat/context';
 import { aboutCell } from '../chat/cell-questions';
 import { chatPanelStyles } from './chat-panel-styles';
 import { renderMessage, type MessageActions } from './chat-message-view';
+import { renderDisabled, renderPreview } from './chat-notices';
 
 @customElement('vol-chat-panel')
 export class ChatPanel extends LitElement {
@@ -87,18 +95,9 @@ export class ChatPanel extends LitElement {
         this.live = answer;
       }
     } catch (error) {
-      if (!this.controller.signal.aborted)
-        answer = { ...answer, error: { code: 'connection', message: (error as Error).message } };
+      if (!this.controller.signal.aborted) answer = failed(answer, (error as Error).message);
     }
-    answer =
-      this.controller.signal.aborted && !answer.finished
-        ? {
-            ...answer,
-            message: { ...answer.message, interrupted: true },
-            error: { code: 'cancelled', message: 'Stopped.' },
-            finished: true,
-          }
-        : endedEarly(answer);
+    answer = this.controller.signal.aborted ? stopped(answer) : endedEarly(answer);
     this.messages = [
       ...this.messages,
       { ...answer.message, ...(answer.error ? { interrupted: true } : {}) },
@@ -148,13 +147,7 @@ export class ChatPanel extends LitElement {
       return html`<h2>Claude</h2>
         <p class="off">Assistant unavailable: ${this.statusError}</p>`;
     if (!this.status) return html`<h2>Claude</h2>`;
-    if (!this.status.enabled)
-      return html`<h2>Claude</h2>
-        <p class="off" data-chat-disabled>
-          The assistant is off. To enable it, set <code>ANTHROPIC_API_KEY</code> in the sidecar's
-          environment and restart it (<code>ANTHROPIC_API_KEY=… npm start</code>). The key stays on
-          the sidecar; everything else works without it.
-        </p>`;
+    if (!this.status.enabled) return renderDisabled();
     const last = this.messages.length - 1;
     return html`<h2>
         Claude <span class="off">${this.status.model}</span><span class="spacer"></span>
@@ -199,21 +192,7 @@ export class ChatPanel extends LitElement {
       cellSnapshots(this.cells(), this.includeOutputs),
       this.includeOutputs,
     );
-    return html`<div class="preview" data-chat-preview>
-      <strong>What leaves the machine</strong> with each message, to Anthropic:
-      <ul>
-        ${lines.map((l) => html`<li>${l}</li>`)}
-      </ul>
-      <label
-        ><input
-          type="checkbox"
-          .checked=${!this.includeOutputs}
-          @change=${(e: Event) => (this.includeOutputs = !(e.target as HTMLInputElement).checked)}
-          data-chat-omit-outputs
-        />
-        Leave cell outputs out</label
-      >
-    </div>`;
+    return renderPreview(lines, this.includeOutputs, (include) => (this.includeOutputs = include));
   }
 
   private async clear(): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellKindOf, splitAnswer } from '../../../web/chat/answer-segments';
-import { applyEvent, emptyAnswer, endedEarly } from '../../../web/chat/answer-state';
+import { applyEvent, emptyAnswer, endedEarly, stopped } from '../../../web/chat/answer-state';
 import { highlightCode } from '../../../web/chat/highlight';
 import { parseBlock } from '../../../web/chat/sse';
 import type { ChatEvent } from '../../../server/chat/types';
@@ -88,6 +88,18 @@ describe('answer state', () => {
     const answer = endedEarly(applyEvent(emptyAnswer('t'), events[0]!));
     expect(answer.error?.code).toBe('connection');
     expect(answer.message.interrupted).toBe(true);
+  });
+});
+
+describe('Stop', () => {
+  it('keeps what arrived, marked stopped, and leaves a finished answer alone', () => {
+    const partial = applyEvent(emptyAnswer('t'), { type: 'text', text: 'Half' });
+    expect(stopped(partial)).toMatchObject({
+      message: { content: 'Half', interrupted: true },
+      error: { code: 'cancelled' },
+    });
+    const done = applyEvent(partial, { type: 'done', stopReason: 'end_turn' });
+    expect(stopped(done)).toBe(done);
   });
 });
 
