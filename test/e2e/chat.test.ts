@@ -115,6 +115,44 @@ describe('Claude in the workbench', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('Fix with Claude sends the failing cell with its error, and Replace cell fixes it', async () => {
+    const broken = 'SELEC count(*) AS n FROM ohlcv_daily';
+    const fixed = 'SELECT count(*) AS n FROM ohlcv_daily';
+    const put = await fetch(`${workbench.url}/api/notebooks/chat-fix.md`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${workbench.token}` },
+      body: JSON.stringify({ text: `# Fix\n\n\`\`\`sql\n${broken}\n\`\`\`\n` }),
+    });
+    expect(put.status).toBeLessThan(300);
+    upstream.script({ events: textAnswer(['A typo:\n\n```sql\n', `${fixed}\n`, '```\n']) });
+    const page = await context.newPage();
+    await page.goto(`${workbench.url}/notebooks/chat-fix`);
+    const before = await waitForSettled(page);
+    const sqlCell = page.locator('vol-notebook-page [data-kind="sql"]');
+    expect(await sqlCell.getAttribute('data-status')).toBe('error');
+    await page.locator('vol-notebook-page [data-fix-with-claude]').click();
+    const answer = page.locator('vol-chat-panel [data-chat-message="assistant"]').last();
+    await answer.locator('[data-replace-cell]').waitFor();
+
+    const sent = upstream.requests.at(-1)!.body;
+    const question = sent.messages.at(-1)!.content as string;
+    expect(question).toContain(broken);
+    expect(question).toMatch(/Error.*SELEC/s);
+    expect(question).toContain('Schema of ohlcv_daily:');
+
+    await answer.locator('[data-replace-cell]').click();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('vol-notebook-page [data-kind="sql"]')
+          ?.getAttribute('data-status') === 'ok',
+    );
+    const after = await waitForSettled(page);
+    expect(after).toHaveLength(before.length);
+    expect(after.every((c) => c.status === 'ok')).toBe(true);
+    await page.close();
+  });
+
   it('Stop aborts the upstream request and keeps the partial answer, marked stopped', async () => {
     upstream.script({ events: textAnswer(['Thinking about it']).slice(0, 4), hold: true });
     const page = await context.newPage();
