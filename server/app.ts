@@ -32,6 +32,10 @@ import { createProxyCache } from './sources/proxy-cache';
 import { volatilityRoutes } from './routes/volatility';
 import { webRoutes } from './routes/web';
 import type { SurfaceService } from './surface/service';
+import { chatRoutes } from './routes/chat';
+import { createConversationStore } from './chat/store';
+import { createModelStream, type ModelStream } from './chat/upstream';
+import { createSqlSandbox } from './sql-sandbox/sandbox';
 
 export type AppConfig = Pick<
   VolLabConfig,
@@ -53,6 +57,7 @@ export type AppConfig = Pick<
   | 'polymarketGammaUrl'
   | 'polymarketClobUrl'
   | 'trashRetention'
+  | 'claude'
 >;
 
 /** Long-lived services the server owns and the app only routes to. */
@@ -63,6 +68,8 @@ export interface AppServices {
   surface?: SurfaceService;
   /** The client behind `/api/deribit` (default: one on `config.deribitUrl` with Deribit's rate limits). */
   deribit?: DeribitHttpClient;
+  /** The assistant's upstream (default: the SDK on `config.claude` when a key is set). */
+  claudeStream?: ModelStream;
 }
 
 /**
@@ -139,6 +146,19 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
       polymarketRoutes(createPolymarketClient({ gammaUrl, clobUrl }), proxyCache()),
     );
   }
+  const { claude } = config;
+  app.route(
+    '/api/chat',
+    chatRoutes({
+      claude,
+      stream:
+        services.claudeStream ??
+        (claude.apiKey ? createModelStream({ ...claude, apiKey: claude.apiKey }) : undefined),
+      catalog,
+      sandbox: createSqlSandbox({ datasetsDir: config.datasetsDir, catalog }),
+      store: createConversationStore(config.notebooksDir),
+    }),
+  );
   app.route('/datasets', datasetFileRoutes(config.datasetsDir));
   app.route('/', webRoutes(config.webDistDir));
   return app;

@@ -66,7 +66,21 @@ export interface VolLabConfig {
    * (30) and at most `VOLLAB_TRASH_FILES` (500) files in each folder, the newest.
    */
   trashRetention: { maxAgeDays: number; maxFiles: number };
+  /** The assistant: enabled when `anthropicApiKey` is set. */
+  claude: ClaudeConfig;
 }
+
+/** `ANTHROPIC_API_KEY` (never logged or returned), `ANTHROPIC_BASE_URL`, `VOLLAB_CLAUDE_MODEL`, `VOLLAB_CLAUDE_MAX_TOKENS`. */
+export interface ClaudeConfig {
+  apiKey?: string;
+  /** Without `/v1`: the SDK adds it. */
+  baseUrl?: string;
+  model: string;
+  maxTokens: number;
+}
+
+/** The current Sonnet (Claude Sonnet 5.5, 2026-09): fast enough for an interactive panel, strong at SQL. */
+export const DEFAULT_CLAUDE_MODEL = 'claude-sonnet-5-5';
 
 export type Env = Record<string, string | undefined>;
 
@@ -82,7 +96,8 @@ const MIB = 1024 * 1024;
  * `VOLLAB_PROXY_CACHE_BYTES` (64 MiB); with
  * `VOLLAB_SOURCE=live`: `DERIBIT_URL`, `POLYMARKET_GAMMA_URL`, `POLYMARKET_CLOB_URL` (the real hosts);
  * `VOLLAB_SNAPSHOTS` (off), `VOLLAB_SNAPSHOT_CURRENCIES` (BTC,ETH), `VOLLAB_TRASH_DAYS` (30),
- * `VOLLAB_TRASH_FILES` (500).
+ * `VOLLAB_TRASH_FILES` (500); the assistant: `ANTHROPIC_API_KEY` (off),
+ * `ANTHROPIC_BASE_URL` (Anthropic's API), `VOLLAB_CLAUDE_MODEL` (claude-sonnet-5-5), `VOLLAB_CLAUDE_MAX_TOKENS` (4096).
  *
  * @example
  * const config = loadConfig(process.env);
@@ -156,7 +171,21 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxAgeDays: integer('VOLLAB_TRASH_DAYS', env.VOLLAB_TRASH_DAYS, 30, 1, 36_500),
       maxFiles: integer('VOLLAB_TRASH_FILES', env.VOLLAB_TRASH_FILES, 500, 1, 1_000_000),
     },
+    claude: claudeConfig(env),
     version: packageVersion(),
+  };
+}
+
+function claudeConfig(env: Env): ClaudeConfig {
+  const apiKey = env.ANTHROPIC_API_KEY?.trim() || undefined;
+  const rawBase = env.ANTHROPIC_BASE_URL?.trim().replace(/\/+$/, '');
+  if (rawBase && !/^https?:\/\/[^\s]+$/.test(rawBase))
+    throw new Error(`invalid ANTHROPIC_BASE_URL: ${rawBase} (expected an http(s) URL)`);
+  return {
+    ...(apiKey ? { apiKey } : {}),
+    ...(rawBase ? { baseUrl: rawBase.replace(/\/v1$/, '') } : {}),
+    model: env.VOLLAB_CLAUDE_MODEL?.trim() || DEFAULT_CLAUDE_MODEL,
+    maxTokens: integer('VOLLAB_CLAUDE_MAX_TOKENS', env.VOLLAB_CLAUDE_MAX_TOKENS, 4096, 1, 128_000),
   };
 }
 

@@ -17,6 +17,8 @@ export interface CellRowActions {
   save(): void;
   /** Insert a new cell right after this one. */
   addAfter(kind: NewCellKind): void;
+  /** Ask Claude about this cell: `fix` (shown on a cell in error) or `explain`. */
+  ask?(mode: 'fix' | 'explain'): void;
 }
 
 export function renderAddBar(add: (kind: NewCellKind) => void): TemplateResult {
@@ -57,6 +59,14 @@ export function renderCellRow(
         <span class="spacer"></span>
         <button @click=${actions.toggleEditor} data-toggle-editor>${toggleLabel}</button>
         <button title="Run (Shift+Enter)" @click=${actions.run}>Run</button>
+        ${
+          actions.ask && output.error
+            ? html`<button @click=${() => actions.ask?.('fix')} data-fix-with-claude>
+                Fix with Claude
+              </button>`
+            : nothing
+        }
+        ${actions.ask ? html`<button @click=${() => actions.ask?.('explain')} data-explain>Explain</button>` : nothing}
         <button title="Move up" @click=${() => actions.move(-1)}>↑</button>
         <button title="Move down" @click=${() => actions.move(1)}>↓</button>
         <button title="Delete cell" @click=${actions.remove}>✕</button>

@@ -25,6 +25,8 @@ import { CellOutput } from './cell-output';
 import './cell-editor';
 import { renderAddBar, renderCellRow } from './cell-row';
 import './dataset-panel';
+import './chat-panel';
+import type { CellState } from '../chat/context';
 import { notebookPageStyles } from './notebook-page-styles';
 import { adoptDocumentStyles } from './document-styles';
 
@@ -227,6 +229,51 @@ export class NotebookPage extends LitElement {
     });
   }
 
+  /** The cells as the chat sends them: source, status, error with position, a text summary of the output. */
+  private cellStates(): CellState[] {
+    return (this.draft?.rows ?? []).flatMap((row) => {
+      const { cell } = row;
+      if (cell.kind === 'break') return [];
+      const output = this.outputOf(row);
+      const error = output.error ? { message: output.error.summary } : undefined;
+      const text = output.element.textContent?.trim();
+      return [
+        {
+          id: cell.id,
+          kind: cell.kind,
+          source: cell.source,
+          status: output.status,
+          ...(error ? { error } : {}),
+          ...(text ? { output: text } : {}),
+        },
+      ];
+    });
+  }
+
+  /** A suggestion accepted in the chat: a new cell after `after` (or at the end), run at once. */
+  private insertFromChat({
+    kind,
+    source,
+    after,
+  }: {
+    kind: NewCellKind;
+    source: string;
+    after?: string;
+  }): void {
+    this.structural((draft) => {
+      const at = draft.rows.findIndex((r) => r.cell.id === after);
+      draft.insert(at >= 0 ? at + 1 : draft.rows.length, kind, source);
+    });
+  }
+
+  private replaceFromChat({ cellId, source }: { cellId: string; source: string }): void {
+    const row = this.draft?.rows.find((r) => r.cell.id === cellId);
+    if (!row || !this.draft) return;
+    this.draft.setDraft(row.key, source);
+    this.runRow(row.key);
+    this.requestUpdate();
+  }
+
   private editorShown(row: DraftRow): boolean {
     const byDefault = (row.cell.kind === 'js' || row.cell.kind === 'sql') && this.showCode;
     return this.flipped.has(row.key) ? !byDefault : byDefault;
@@ -258,6 +305,15 @@ export class NotebookPage extends LitElement {
         ${draft.errors.length > 0 ? this.renderParseErrors(draft) : this.renderCells(draft)}
       </main>
       <aside class="side">
+        <vol-chat-panel
+          .notebook=${this.path}
+          .catalog=${this.catalog}
+          .cells=${() => this.cellStates()}
+          @chat-insert=${(e: CustomEvent<{ kind: NewCellKind; source: string; after?: string }>) =>
+            this.insertFromChat(e.detail)}
+          @chat-replace=${(e: CustomEvent<{ cellId: string; source: string }>) =>
+            this.replaceFromChat(e.detail)}
+        ></vol-chat-panel>
         <vol-dataset-panel .catalog=${this.catalog} .error=${this.catalogError}></vol-dataset-panel>
       </aside>
     </div>`;
@@ -333,6 +389,7 @@ export class NotebookPage extends LitElement {
       edit: (source) => this.onEdit(row, source),
       save: () => void this.save(),
       addAfter: (kind) => this.addCell(index + 1, kind),
+      ask: (mode) => this.querySelector('vol-chat-panel')?.askAbout(row.cell.id, mode),
     });
   }
 }

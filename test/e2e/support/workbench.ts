@@ -44,9 +44,12 @@ export async function ensureDatasets(): Promise<void> {
   await ensureBundledDatasets(datasetsDir);
 }
 
-/** Start the sidecar; `simulatedExchange` also starts the exchange (and so mounts `/api/live`). */
+/**
+ * Start the sidecar; `simulatedExchange` also starts the exchange (and so mounts `/api/live`); `env` adds
+ * configuration (e.g. `ANTHROPIC_BASE_URL` of a local upstream).
+ */
 export async function startWorkbench(
-  options: { simulatedExchange?: boolean } = {},
+  options: { simulatedExchange?: boolean; env?: Record<string, string> } = {},
 ): Promise<Workbench> {
   await Promise.all([buildWorkbench(), ensureDatasets()]);
   const notebooksDir = await mkdtemp(join(tmpdir(), 'vollab-notebooks-'));
@@ -57,6 +60,7 @@ export async function startWorkbench(
     HOST: '127.0.0.1',
     VOLLAB_DATA_DIR: datasetsDir,
     VOLLAB_NOTEBOOKS_DIR: notebooksDir,
+    ...options.env,
   });
   // Most tests use no market data: no simulated exchange unless asked.
   const simulatedExchange = options.simulatedExchange ?? false;
