@@ -11,10 +11,9 @@ import {
 } from '@duckdb/node-api';
 import { Type, type DataType, type Table } from 'apache-arrow';
 import { quoteIdentifier } from './duckdb';
+import { MS_PER_DAY } from '../../cells/time';
 
 type Append = (appender: DuckDBAppender, value: unknown) => void;
-
-const MS_PER_DAY = 86_400_000;
 
 /** The DuckDB column type and appender call for an Arrow type, or null when not supported. */
 function columnKind(type: DataType): { sql: string; append: Append } | null {

@@ -16,6 +16,7 @@ import {
   Uint8,
   type DataType,
 } from 'apache-arrow';
+import { MS_PER_DAY } from '../../cells/time';
 
 export type NumericArray =
   | Float64Array
@@ -72,7 +73,7 @@ export function epochMs(value: unknown): number {
     seconds?: bigint;
     nanos?: bigint;
   };
-  if (v.days !== undefined) return v.days * 86_400_000;
+  if (v.days !== undefined) return v.days * MS_PER_DAY;
   if (v.micros !== undefined) return Number(v.micros / 1000n);
   if (v.millis !== undefined) return Number(v.millis);
   if (v.seconds !== undefined) return Number(v.seconds) * 1000;

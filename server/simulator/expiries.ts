@@ -3,7 +3,6 @@ import { MS_PER_DAY, MS_PER_HOUR } from '../../cells/time';
  * Deribit's expiry calendar: every expiry at 08:00 UTC; dailies for the next three days, Friday weeklies,
  * last-Friday-of-the-month monthlies, and last-Friday-of-the-quarter quarterlies out to about a year.
  */
-const DAY_MS = MS_PER_DAY;
 const EXPIRY_HOUR_MS = 8 * MS_PER_HOUR;
 
 /** 08:00 UTC on the given UTC calendar day. */
@@ -31,9 +30,9 @@ export function listExpiries(t: number): number[] {
   const m = d.getUTCMonth();
   const today = at8(y, m, d.getUTCDate());
   const set = new Set<number>();
-  for (let i = 0; i <= 3; i++) set.add(today + i * DAY_MS);
-  const firstFriday = today + ((5 - d.getUTCDay() + 7) % 7) * DAY_MS;
-  for (let i = 0; i < 4; i++) set.add(firstFriday + i * 7 * DAY_MS);
+  for (let i = 0; i <= 3; i++) set.add(today + i * MS_PER_DAY);
+  const firstFriday = today + ((5 - d.getUTCDay() + 7) % 7) * MS_PER_DAY;
+  for (let i = 0; i < 4; i++) set.add(firstFriday + i * 7 * MS_PER_DAY);
   const monthlies = [0, 1, 2, 3].map((i) => lastFriday(y, m + i)).filter((e) => e > t);
   for (const e of monthlies.slice(0, 3)) set.add(e);
   let quarterlies = 0;
@@ -41,7 +40,7 @@ export function listExpiries(t: number): number[] {
     if ((m + i) % 3 !== 2) continue;
     const e = lastFriday(y, m + i);
     if (e <= t || set.has(e)) continue;
-    if (e - t > 60 * DAY_MS) {
+    if (e - t > 60 * MS_PER_DAY) {
       set.add(e);
       quarterlies++;
     }

@@ -9,8 +9,8 @@ import { black76Price, greeks, type Greeks } from '../../cells/options';
 import { createRng } from '../../cells/random';
 import { atmImpliedVol, type VolSnapshot } from './implied';
 import { smileSlice, sliceVol, type SmileSlice } from './smile';
+import { MS_PER_YEAR } from '../../cells/time';
 
-const YEAR_MS = 365 * 86_400_000;
 /** Annualized basis of the forward over the index by regime (contango in calm markets). */
 export const BASIS: readonly number[] = [0.08, 0.04, 0];
 /** Standard deviation of the per-expiry basis noise, annualized. */
@@ -58,7 +58,7 @@ export function expiryContext(input: {
   snap: VolSnapshot;
   basisNoise: number;
 }): ExpiryQuoteContext {
-  const T = (input.expiryMs - input.t) / YEAR_MS;
+  const T = (input.expiryMs - input.t) / MS_PER_YEAR;
   const { regime } = input.snap;
   const atm = atmImpliedVol(input.snap, input.coin, T);
   const F = optionForward(input.indexPrice, regime, T, input.basisNoise);

@@ -5,10 +5,10 @@ export const chatPanelStyles = css`
   :host {
     display: block;
     font-size: 13px;
-    --chat-border: #d0d7de;
-    --chat-muted: #57606a;
-    --chat-user: #ddf4ff;
-    --chat-error: #cf222e;
+    --chat-border: var(--vol-border);
+    --chat-muted: var(--vol-fg-muted);
+    --chat-user: var(--vol-user-bg);
+    --chat-error: var(--vol-danger);
     border-bottom: 1px solid var(--chat-border);
     padding-bottom: 8px;
     margin-bottom: 12px;
@@ -57,7 +57,7 @@ export const chatPanelStyles = css`
     margin-bottom: 0;
   }
   pre {
-    background: #f6f8fa;
+    background: var(--vol-surface-subtle);
     padding: 6px;
     border-radius: 4px;
     overflow: auto;
@@ -65,16 +65,16 @@ export const chatPanelStyles = css`
     font-size: 12px;
   }
   .hl-kw {
-    color: #cf222e;
+    color: var(--vol-code-keyword);
   }
   .hl-str {
-    color: #0a3069;
+    color: var(--vol-code-string);
   }
   .hl-num {
-    color: #0550ae;
+    color: var(--vol-code-number);
   }
   .hl-cm {
-    color: #6e7781;
+    color: var(--vol-code-comment);
     font-style: italic;
   }
   .code-actions {
@@ -104,7 +104,7 @@ export const chatPanelStyles = css`
   }
   th,
   td {
-    border: 1px solid #eaeef2;
+    border: 1px solid var(--vol-border-muted);
     padding: 1px 4px;
     text-align: left;
   }
@@ -137,8 +137,8 @@ export const chatPanelStyles = css`
     flex-wrap: wrap;
   }
   .preview {
-    background: #fff8c5;
-    border: 1px solid #d4a72c;
+    background: var(--vol-attention-bg);
+    border: 1px solid var(--vol-attention-border);
     border-radius: 4px;
     padding: 6px;
     margin: 6px 0;

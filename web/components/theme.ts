@@ -30,6 +30,11 @@ export const themeStyles = css`
     --vol-header-fg: #fff;
     --vol-header-bg: #1f2937;
     --vol-selection: #d7d4f0;
+    --vol-user-bg: #ddf4ff;
+    --vol-code-keyword: #cf222e;
+    --vol-code-string: #0a3069;
+    --vol-code-number: #0550ae;
+    --vol-code-comment: #6e7781;
   }
   @media (prefers-color-scheme: dark) {
     :root {
@@ -55,6 +60,11 @@ export const themeStyles = css`
       --vol-header-fg: #e6edf3;
       --vol-header-bg: #010409;
       --vol-selection: #264f78;
+      --vol-user-bg: #0c2d6b;
+      --vol-code-keyword: #ff7b72;
+      --vol-code-string: #a5d6ff;
+      --vol-code-number: #79c0ff;
+      --vol-code-comment: #8b949e;
     }
   }
 `;

@@ -10,8 +10,7 @@ import { volSnapshotOf } from '../../simulator/snapshot';
 import type { MarketState } from '../../simulator/state';
 import { step } from '../../simulator/step';
 import type { HourlyHistory } from './feed';
-
-const HOUR = 3600;
+import { SECONDS_PER_HOUR } from '../../../cells/time';
 
 export interface CaughtUp {
   state: MarketState;
@@ -30,8 +29,8 @@ export function catchUp(
   currencies: readonly string[],
 ): CaughtUp {
   if (!Number.isFinite(untilMs)) throw new RangeError(`invalid until: ${untilMs}`);
-  const start = Math.ceil(from.t / HOUR) * HOUR;
-  const hours = Math.max(0, Math.floor((untilMs / 1000 - start) / HOUR));
+  const start = Math.ceil(from.t / SECONDS_PER_HOUR) * SECONDS_PER_HOUR;
+  const hours = Math.max(0, Math.floor((untilMs / 1000 - start) / SECONDS_PER_HOUR));
   const rng = createRng(seed ^ 0x5eed);
   const coins = currencies.map(coinIndex);
   const cols = currencies.map(() => ({
@@ -47,14 +46,14 @@ export function catchUp(
   if (start > state.t) state = step(state, start - state.t, rng).state;
   for (let k = 0; k < hours; k++) {
     const before = state.logPrices;
-    state = step(state, HOUR, rng).state;
+    state = step(state, SECONDS_PER_HOUR, rng).state;
     coins.forEach((coin, j) => {
       const c = cols[j]!;
       const open = Math.exp(before[coin]!);
       const close = Math.exp(state.logPrices[coin]!);
       // A bar from two points only: widen by a fraction of the move so high/low are not the endpoints.
       const wick = 0.25 * Math.abs(close - open);
-      c.t[k] = (start + k * HOUR) * 1000;
+      c.t[k] = (start + k * SECONDS_PER_HOUR) * 1000;
       c.open[k] = open;
       c.close[k] = close;
       c.high[k] = Math.max(open, close) + wick;

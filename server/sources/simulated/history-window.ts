@@ -8,6 +8,7 @@
  *   `get_historical_volatility` reads): older live data answers at one-minute granularity.
  * Before the live data, the bundled hourly history answers, as before.
  */
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../../cells/time';
 export interface HistoryWindow {
   tradesMs: number;
   samplesMs: number;
@@ -15,12 +16,10 @@ export interface HistoryWindow {
 }
 
 export const HISTORY_WINDOW: HistoryWindow = {
-  tradesMs: 3_600_000,
-  samplesMs: 2 * 3_600_000,
-  minuteBarsMs: 30 * 86_400_000,
+  tradesMs: MS_PER_HOUR,
+  samplesMs: 2 * MS_PER_HOUR,
+  minuteBarsMs: 30 * MS_PER_DAY,
 };
-
-const MINUTE = 60_000;
 
 export interface Sample {
   t: number;
@@ -76,7 +75,7 @@ export function createSampleLog(window: HistoryWindow = HISTORY_WINDOW): SampleL
   return {
     add(s) {
       samples.push(s);
-      const minute = Math.floor(s.t / MINUTE) * MINUTE;
+      const minute = Math.floor(s.t / MS_PER_MINUTE) * MS_PER_MINUTE;
       const bar = bars[bars.length - 1];
       if (bar?.t === minute) {
         extend(bar.index, s.index);
@@ -85,7 +84,7 @@ export function createSampleLog(window: HistoryWindow = HISTORY_WINDOW): SampleL
     },
     last: () => samples[samples.length - 1],
     prune(now) {
-      const cut = Math.floor((now - window.samplesMs) / MINUTE) * MINUTE;
+      const cut = Math.floor((now - window.samplesMs) / MS_PER_MINUTE) * MS_PER_MINUTE;
       if (samples.length > 0 && samples[0]!.t < cut) {
         samples = samples.filter((s) => s.t >= cut);
         from = cut;

@@ -8,6 +8,7 @@ import { chartBars, dvolCandles, historicalVolatility } from './series';
 import type { SimulatedMarket } from './market';
 import { tickSize } from './market';
 import { PERPETUAL_EXPIRY } from './feed';
+import { MS_PER_DAY, MS_PER_MINUTE } from '../../../cells/time';
 
 export class RpcFault extends Error {
   constructor(
@@ -73,7 +74,7 @@ export const PUBLIC_METHODS: Record<string, (m: SimulatedMarket, p: P) => unknow
       quote_currency: 'USD',
       counter_currency: 'USD',
       is_active: true,
-      creation_timestamp: m.time() - 86_400_000,
+      creation_timestamp: m.time() - MS_PER_DAY,
     };
     if (kind !== 'option')
       for (const f of m.feed.futures(c))
@@ -199,7 +200,7 @@ export const PUBLIC_METHODS: Record<string, (m: SimulatedMarket, p: P) => unknow
     if (start < keptFrom)
       throw invalid(
         'start_timestamp',
-        `the simulated exchange keeps trades from ${keptFrom} (the last ${m.window.tradesMs / 60_000} min) on`,
+        `the simulated exchange keeps trades from ${keptFrom} (the last ${m.window.tradesMs / MS_PER_MINUTE} min) on`,
       );
     const all = m.trades(c);
     const match = (name: string) => kind === 'any' || (kind === 'option') === /-[CP]$/.test(name);

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { normalCdf } from '../../../cells/math/normal';
 import type { SimulatedMarket } from './market';
+import { MS_PER_MINUTE, MS_PER_YEAR } from '../../../cells/time';
 
 interface SimMarket {
   id: string;
@@ -38,7 +39,7 @@ function listMarkets(m: SimulatedMarket): SimMarket[] {
 }
 
 function probability(m: SimulatedMarket, x: SimMarket, t = m.time()): number {
-  const T = Math.max(x.endMs - t, 60_000) / (365 * 86_400_000);
+  const T = Math.max(x.endMs - t, MS_PER_MINUTE) / MS_PER_YEAR;
   const sigma = m.feed.dvol('BTC') / 100;
   const d2 =
     (Math.log(m.feed.indexPrice('BTC') / x.strike) - 0.5 * sigma * sigma * T) /

@@ -3,6 +3,7 @@
  * history followed by the samples recorded live, and realized ("historical") volatility from hourly closes.
  */
 import type { SimulatedMarket } from './market';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../../cells/time';
 
 type Candle = [number, number, number, number, number];
 
@@ -33,10 +34,10 @@ function points(
   if (h) {
     for (let k = 0; k < h.t.length; k++) {
       const t = h.t[k]!;
-      if (t < start - 3_600_000 || t > end) continue;
+      if (t < start - MS_PER_HOUR || t > end) continue;
       if (what === 'dvol') {
         const v = h.dvol[k]!;
-        out.push({ t: t + 3_600_000, open: v, high: v, low: v, close: v, volume: 0 });
+        out.push({ t: t + MS_PER_HOUR, open: v, high: v, low: v, close: v, volume: 0 });
       } else
         out.push({
           t,
@@ -47,10 +48,10 @@ function points(
           volume: h.volume[k]!,
         });
     }
-    liveFrom = h.t[h.t.length - 1]! + 3_600_000;
+    liveFrom = h.t[h.t.length - 1]! + MS_PER_HOUR;
   }
   const live = m.samples(currency);
-  const from = Math.max(liveFrom, start - 3_600_000);
+  const from = Math.max(liveFrom, start - MS_PER_HOUR);
   // Live data older than the per-second window survives as minute bars (see `history-window.ts`).
   for (const bar of live.minuteBars()) {
     if (bar.t < from || bar.t > end) continue;
@@ -112,7 +113,7 @@ export function chartBars(
   end: number,
   minutes: number,
 ) {
-  const ms = minutes * 60_000;
+  const ms = minutes * MS_PER_MINUTE;
   const pts = points(m, currency, 'price', start, end);
   const buckets = bucketize(pts, ms, start, end);
   for (const tr of m.trades(currency)) {
@@ -138,8 +139,8 @@ export function chartBars(
 export function historicalVolatility(m: SimulatedMarket, currency: string): [number, number][] {
   const end = m.time();
   const hourly = bucketize(
-    points(m, currency, 'price', end - 17 * 86_400_000, end),
-    3_600_000,
+    points(m, currency, 'price', end - 17 * MS_PER_DAY, end),
+    MS_PER_HOUR,
     -Infinity,
     Infinity,
   );

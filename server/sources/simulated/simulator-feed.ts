@@ -29,6 +29,7 @@ import {
   type MarketFeed,
   type OptionQuote,
 } from './feed';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_YEAR } from '../../../cells/time';
 
 export interface SimulatorFeedOptions {
   /** Where to continue from (its `t` is unix seconds), e.g. `history.finalState`. */
@@ -41,8 +42,6 @@ export interface SimulatorFeedOptions {
   currencies?: readonly string[];
 }
 
-const YEAR_MS = 365 * 86_400_000;
-const HOUR_MS = 3_600_000;
 export const OPTION_REFRESH_MS = 1000;
 
 /**
@@ -107,7 +106,7 @@ export function createSimulatorFeed(options: SimulatorFeedOptions): MarketFeed {
               mark_price: optionForward(
                 index,
                 state.regime,
-                (f.expiryMs - now()) / YEAR_MS,
+                (f.expiryMs - now()) / MS_PER_YEAR,
                 noise.get(f.expiryMs) ?? 0,
               ),
             },
@@ -160,7 +159,7 @@ function priceChain(
     });
     const key = `${currency}:${expiry}`;
     if (!strikes.has(key)) strikes.set(key, strikeGrid(e.F, e.atm, e.T));
-    if (expiry - t > 7 * 86_400_000) {
+    if (expiry - t > 7 * MS_PER_DAY) {
       futures.push({
         instrument_name: formatInstrument({
           kind: 'future',
@@ -205,7 +204,7 @@ function hourlyHistory(h: SimulatedHistory, coin: number, seed: number): HourlyH
   const dvol = new Float64Array(h.hours);
   const volume = new Float64Array(h.hours);
   for (let k = 0; k < h.hours; k++) {
-    t[k] = h.start * 1000 + k * HOUR_MS;
+    t[k] = h.start * 1000 + k * MS_PER_HOUR;
     dvol[k] = dvolIndex(volSnapshotAt(h, k, coin), coin);
     volume[k] = bars.volume[k]! / bars.close[k]!;
   }

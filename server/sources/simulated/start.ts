@@ -13,6 +13,7 @@ import { startSimulatedExchange, type SimulatedExchange } from './exchange';
 import { createSimulatedMarket } from './market';
 import { simulatedPolymarket } from './polymarket';
 import { createSimulatorFeed } from './simulator-feed';
+import { MS_PER_HOUR, SECONDS_PER_HOUR } from '../../../cells/time';
 
 export interface LocalExchangeOptions {
   datasetsDir: string;
@@ -80,7 +81,7 @@ export async function readFinalState(datasetsDir: string): Promise<MarketState |
 }
 
 function calmStateAt(ms: number): MarketState {
-  const t = Math.floor(ms / 3_600_000) * 3600;
+  const t = Math.floor(ms / MS_PER_HOUR) * SECONDS_PER_HOUR;
   return createMarketState(
     t,
     COINS.map((c) => Math.log(c.anchors[c.anchors.length - 1]![1])),

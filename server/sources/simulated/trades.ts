@@ -6,6 +6,7 @@
 import type { Rng } from '../../../cells/random';
 import type { Trade } from '../deribit/records';
 import type { FutureQuote, OptionQuote } from './feed';
+import { MS_PER_MINUTE } from '../../../cells/time';
 
 export interface TradeQuotes {
   index: number;
@@ -37,7 +38,7 @@ export function createTradeLog(firstId = 1): TradeLog {
 }
 
 /** Drop trades older than `before` once at least `slackMs` of them piled up (so not every tick). */
-export function pruneTrades(log: TradeLog, before: number, slackMs = 60_000): void {
+export function pruneTrades(log: TradeLog, before: number, slackMs = MS_PER_MINUTE): void {
   const oldest = log.trades[0];
   if (!oldest || oldest.timestamp >= before - slackMs) return;
   log.trades.splice(0, lowerBound(log.trades, before));
