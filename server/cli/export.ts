@@ -5,36 +5,24 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildBundle } from '../export/bundle';
 import { singleFileHtml } from '../export/single-file';
 import { ensureViewerBuild } from '../export/viewer-build';
 import { ExportExistsError, writeExportFolder } from '../export/write-folder';
+import { failUsage, parseCliArgs } from './args';
 
 const USAGE =
   'usage: npm run export -- <notebook.md> [--out DIR] [--single-file] [--include-code] [--force] [--datasets DIR]';
 
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
+const fail = (message: string): never => failUsage(USAGE, message);
 
-const { values, positionals } = (() => {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        'single-file': { type: 'boolean' },
-        'include-code': { type: 'boolean' },
-        force: { type: 'boolean' },
-        datasets: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-})();
+const { values, positionals } = parseCliArgs(USAGE, {
+  out: { type: 'string' },
+  'single-file': { type: 'boolean' },
+  'include-code': { type: 'boolean' },
+  force: { type: 'boolean' },
+  datasets: { type: 'string' },
+});
 const [path] = positionals;
 if (!path || positionals.length > 1) fail('expected one notebook file');
 const single = values['single-file'] === true;

@@ -2,32 +2,20 @@
  * `npm run notebook -- run <file.md> [--inputs '{"states":4}'] [--json] [--datasets DIR]`: run a notebook
  * headless and print each cell's status, time and value; the exit code is 1 when a cell fails, 2 on bad usage.
  */
-import { parseArgs } from 'node:util';
 import { formatReport, reportJson } from '../notebook-runner/format';
 import { runNotebook } from '../notebook-runner/run';
+import { failUsage, parseCliArgs } from './args';
 
 const USAGE =
   'usage: npm run notebook -- run <notebook.md> [--inputs \'{"name": value}\'] [--json] [--datasets DIR]';
 
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
+const fail = (message: string): never => failUsage(USAGE, message);
 
-const { values, positionals } = (() => {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        inputs: { type: 'string' },
-        json: { type: 'boolean' },
-        datasets: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-})();
+const { values, positionals } = parseCliArgs(USAGE, {
+  inputs: { type: 'string' },
+  json: { type: 'boolean' },
+  datasets: { type: 'string' },
+});
 const [command, path] = positionals;
 if (command !== 'run' || !path || positionals.length > 2) fail('expected: run <notebook.md>');
 let inputs: Record<string, unknown> = {};

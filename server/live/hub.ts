@@ -8,6 +8,7 @@
 import type { WsEvent } from '../sources/deribit/ws-client';
 import { createBookRelay } from './books';
 import { frame, parseClientMessage } from './protocol';
+import { withTimeout } from '../util/with-timeout';
 
 /** What the hub needs from a client socket (a `ws` WebSocket fits). */
 export interface LiveSocket {
@@ -160,7 +161,7 @@ export function createLiveHub(o: LiveHubOptions): LiveHub {
       return Promise.resolve(true);
     }
     const up = ensureUpstream();
-    const p = withTimeout(up.ready(), o.connectTimeoutMs ?? 10_000)
+    const p = withTimeout(up.ready(), o.connectTimeoutMs ?? 10_000, 'upstream not connected')
       .then(() => up.subscribe([channel]))
       .then(
         (ok) => ok.includes(channel),
@@ -238,20 +239,4 @@ export function createLiveHub(o: LiveHubOptions): LiveHub {
       upstream = null;
     },
   };
-}
-
-function withTimeout(p: Promise<void>, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('upstream not connected')), ms);
-    p.then(
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

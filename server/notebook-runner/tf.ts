@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { Tf } from '../../cells/forecast/neural-io';
+import { chooseTfBackend } from '../../web/runtime/tf-backend';
 
 let loading: Promise<Tf> | null = null;
 
@@ -27,31 +28,5 @@ async function setup(): Promise<Tf> {
     '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm',
   );
   wasm.setWasmPaths(`${dirname(wasmFile)}/`);
-  try {
-    if ((await tf.setBackend('wasm')) && (await trains(tf))) return tf as unknown as Tf;
-  } catch {
-    // A missing gradient kernel on wasm: the cpu backend below is slower but complete.
-  }
-  if (!(await tf.setBackend('cpu'))) throw new Error('tfjs: no usable backend');
-  await tf.ready();
-  return tf as unknown as Tf;
-}
-
-/** One training step of a tiny LSTM, the layer the wasm backend has lacked gradients for. */
-async function trains(tf: typeof import('@tensorflow/tfjs')): Promise<boolean> {
-  await tf.ready();
-  const model = tf.sequential({
-    layers: [tf.layers.lstm({ units: 2, inputShape: [3, 1] }), tf.layers.dense({ units: 1 })],
-  });
-  model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
-  const xs = tf.zeros([2, 3, 1]);
-  const ys = tf.ones([2, 1]);
-  try {
-    await model.fit(xs, ys, { epochs: 1, verbose: 0 });
-    return true;
-  } finally {
-    tf.dispose([xs, ys]);
-    model.optimizer.dispose();
-    model.dispose();
-  }
+  return (await chooseTfBackend(tf)) as unknown as Tf;
 }

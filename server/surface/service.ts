@@ -15,6 +15,7 @@ import { computeSurface } from './compute';
 import { applyUpstreamData, createDesk, type Desk, type UpstreamKind } from './desk';
 import { freezeRows, type FreezeWriter } from './freeze';
 import type { FreezeResult, SurfaceCurrency, SurfaceState } from './types';
+import { withTimeout } from '../util/with-timeout';
 
 export const SURFACE_CURRENCIES: readonly SurfaceCurrency[] = ['BTC', 'ETH'];
 
@@ -124,7 +125,7 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
         upstream.on(onUpstream);
       }
       const up = upstream;
-      await withTimeout(up.ready(), o.connectTimeoutMs ?? 10_000);
+      await withTimeout(up.ready(), o.connectTimeoutMs ?? 10_000, 'upstream not connected');
       for (const x of desks.values()) x.feed.connected(true);
       const channels = Object.values(d.upstream);
       d.feed.follow([d.upstream.mark, d.upstream.index, d.upstream.dvol]);
@@ -221,20 +222,4 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
       upstream = null;
     },
   };
-}
-
-function withTimeout(p: Promise<void>, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('upstream not connected')), ms);
-    p.then(
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

@@ -2,12 +2,12 @@
  * tfjs for notebooks and compute workers, loaded on first use: the wasm backend (binaries served by Vite
  * through `?url` imports), or the cpu backend when wasm is unavailable or cannot train a recurrent layer.
  */
-import type * as tfjs from '@tensorflow/tfjs';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { chooseTfBackend, type Tf } from './tf-backend';
 
-export type Tf = typeof tfjs;
+export type { Tf };
 
 let loading: Promise<Tf> | null = null;
 
@@ -33,31 +33,5 @@ async function setup(): Promise<Tf> {
     'tfjs-backend-wasm-simd.wasm': simdUrl,
     'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdUrl,
   });
-  try {
-    if ((await tf.setBackend('wasm')) && (await trains(tf))) return tf;
-  } catch {
-    // No wasm here (or a missing kernel): the cpu backend below is slower but complete.
-  }
-  if (!(await tf.setBackend('cpu'))) throw new Error('tfjs: no usable backend');
-  await tf.ready();
-  return tf;
-}
-
-/** One training step of a tiny LSTM: the wasm backend lacks some gradient kernels in some versions. */
-async function trains(tf: Tf): Promise<boolean> {
-  await tf.ready();
-  const model = tf.sequential({
-    layers: [tf.layers.lstm({ units: 2, inputShape: [3, 1] }), tf.layers.dense({ units: 1 })],
-  });
-  model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
-  const xs = tf.zeros([2, 3, 1]);
-  const ys = tf.ones([2, 1]);
-  try {
-    await model.fit(xs, ys, { epochs: 1, verbose: 0 });
-    return true;
-  } finally {
-    tf.dispose([xs, ys]);
-    model.optimizer.dispose();
-    model.dispose();
-  }
+  return chooseTfBackend(tf);
 }
