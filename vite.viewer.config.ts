@@ -11,6 +11,25 @@ const inspectorCss = fileURLToPath(
   new URL('./node_modules/@observablehq/inspector/dist/inspector.css', import.meta.url),
 );
 
+const singleFileAliases = [
+  ['@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm', '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'],
+  [
+    '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js',
+    '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js',
+  ],
+  [
+    '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm',
+    '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+  ],
+  [
+    '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm',
+    '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+  ],
+].map(([from, to]) => ({
+  find: new RegExp(`^${from!.replaceAll('.', '\\.').replaceAll('/', '\\/')}(\\?url)?$`),
+  replacement: `${to}$1`,
+}));
+
 export default defineConfig({
   root: 'web/viewer',
   base: './',
@@ -18,6 +37,9 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@observablehq\/inspector\/dist\/inspector\.css$/, replacement: inspectorCss },
+      // One file carries one copy of each engine: the exception-handling DuckDB build (every current browser
+      // has wasm exceptions) and tfjs's SIMD kernel, instead of every variant inlined as base64 (~50 MB less).
+      ...(single ? singleFileAliases : []),
     ],
   },
   build: {
