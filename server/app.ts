@@ -26,6 +26,7 @@ import { liveRoutes } from './routes/live';
 import { modelRoutesFor } from './routes/models';
 import { notebookRoutes } from './routes/notebooks';
 import { polymarketRoutes } from './routes/polymarket';
+import { polymarketMarketsRoutes } from './routes/polymarket-markets';
 import { createDeribitHttpClient, type DeribitHttpClient } from './sources/deribit/http-client';
 import { createPolymarketClient } from './sources/polymarket/client';
 import { createProxyCache } from './sources/proxy-cache';
@@ -134,9 +135,11 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   if (services.surface) app.route('/api/volatility', volatilityRoutes(services.surface));
   if (config.polymarketGammaUrl && config.polymarketClobUrl) {
     const { polymarketGammaUrl: gammaUrl, polymarketClobUrl: clobUrl } = config;
+    const polymarket = createPolymarketClient({ gammaUrl, clobUrl });
+    app.route('/api/polymarket', polymarketRoutes(polymarket, proxyCache()));
     app.route(
       '/api/polymarket',
-      polymarketRoutes(createPolymarketClient({ gammaUrl, clobUrl }), proxyCache()),
+      polymarketMarketsRoutes(polymarket, services.surface ?? null, proxyCache()),
     );
   }
   app.route('/datasets', datasetFileRoutes(config.datasetsDir));

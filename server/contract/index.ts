@@ -10,3 +10,4 @@ export type * from './notebooks';
 export type * from './slice';
 export type * from './share';
 export type * from './surface';
+export type * from './polymarket';
