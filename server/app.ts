@@ -93,7 +93,7 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   app.use('*', securityHeaders());
   app.use('*', allowHosts(config.allowedHosts));
   app.use('*', sameOriginWrites());
-  for (const pages of ['/', '/index.html', '/notebooks/*'])
+  for (const pages of ['/', '/index.html', '/live', '/notebooks/*'])
     app.use(pages, acceptTokenFromQuery(config.token));
   // Share links are the one exception: `/s/<id>/…` routes serve only that share's own snapshot.
   app.use(
