@@ -115,14 +115,14 @@ describe('the live desk', () => {
     );
     expect(subscribes).toHaveLength(1);
     await page.locator('section.cell.js').first().locator('button[title="Delete cell"]').click();
-    await page.waitForFunction(() => !document.querySelector('[data-live-stamp]'), undefined, {
-      timeout: 10_000,
-    });
     const deadline = Date.now() + 10_000;
     while (!ops.some((o) => o.op === 'unsubscribe' && o.channels.includes('surface.BTC'))) {
       if (Date.now() > deadline) throw new Error(`no unsubscribe: ${JSON.stringify(ops)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
+    // The cell that read \`s\` now reads an undefined name: it is in error, no longer fed.
+    await page.waitForSelector('section.cell.js[data-status="error"]', { timeout: 10_000 });
+    expect(await page.locator('section.cell.js').count()).toBe(1);
     await page.close();
   });
 });
