@@ -120,7 +120,7 @@ describe('the live desk', () => {
       if (Date.now() > deadline) throw new Error(`no unsubscribe: ${JSON.stringify(ops)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
-    // The cell that read \`s\` now reads an undefined name: it is in error, no longer fed.
+    // The cell that read `s` now reads an undefined name: it is in error, no longer fed.
     await page.waitForSelector('section.cell.js[data-status="error"]', { timeout: 10_000 });
     expect(await page.locator('section.cell.js').count()).toBe(1);
     await page.close();
