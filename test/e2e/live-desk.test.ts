@@ -67,6 +67,10 @@ describe('the live desk', () => {
   it('shows at /live a surface whose data-as-of advances, every view marked', async () => {
     const page = await browser.context.newPage();
     const errors = collectPageErrors(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
     await page.goto(`${workbench.url}/live`);
     const asOf = () =>
       page.getAttribute('[data-live-view="smile"]', 'data-as-of', { timeout: 30_000 });
@@ -80,6 +84,11 @@ describe('the live desk', () => {
     await page.waitForSelector('[data-live-view="smile"] svg');
     await page.waitForSelector('[data-live-view="heatmap"] svg');
     expect(await page.locator('[data-live-banner]').count()).toBe(0);
+    // three.js is fetched only when the 3D view is asked for.
+    expect(scripts.filter((u) => /surface-3d/.test(u))).toEqual([]);
+    await page.click('[data-show-3d]');
+    await page.waitForSelector('[data-live-view="surface-3d"] canvas', { timeout: 30_000 });
+    expect(scripts.filter((u) => /surface-3d/.test(u))).toHaveLength(1);
     await page.click('button[data-tab="polymarket"]');
     await page.waitForSelector('vol-polymarket-table tr[data-matched="true"]', { timeout: 30_000 });
     expect(errors).toEqual([]);

@@ -13,6 +13,7 @@ import { describeAge } from '../live/as-of';
 import { sharedLiveClient, type LiveStatus } from '../live/live-client';
 import { TermHistory } from '../live/term-history';
 import { gexChart, oiChart } from '../live/views/positioning-charts';
+import type { Surface3d } from '../live/views/surface-3d';
 import {
   heatmapChart,
   skewChart,
@@ -45,6 +46,8 @@ export class LivePanel extends LitElement {
   @state() private expiry: string | null = null;
   @state() private axis: HeatmapAxis = 'log-moneyness';
   @state() private now = Date.now();
+  @state() private show3d = false;
+  private view3d: Surface3d | null = null;
 
   private readonly histories = { BTC: new TermHistory(), ETH: new TermHistory() };
   private pending: CompactSurface | null = null;
@@ -69,6 +72,23 @@ export class LivePanel extends LitElement {
     clearInterval(this.clock);
     clearInterval(this.positioningTimer);
     this.positioningTimer = undefined;
+    this.close3d();
+  }
+
+  /** three.js arrives here, on request: a dynamic import keeps it off every cold open. */
+  private async open3d(): Promise<void> {
+    this.show3d = true;
+    const { mountSurface3d } = await import('../live/views/surface-3d');
+    await this.updateComplete;
+    const container = this.querySelector<HTMLElement>('[data-live-view="surface-3d"] .chart');
+    if (!this.show3d || !container || !this.surface || this.view3d) return;
+    this.view3d = mountSurface3d(container, this.surface);
+  }
+
+  private close3d(): void {
+    this.view3d?.dispose();
+    this.view3d = null;
+    this.show3d = false;
   }
 
   /** Subscribe to the current currency's surface (replacing any earlier subscription). */
@@ -99,6 +119,7 @@ export class LivePanel extends LitElement {
   }
 
   private setTab(tab: Tab): void {
+    this.close3d();
     this.tab = tab;
     clearInterval(this.positioningTimer);
     this.positioningTimer = undefined;
@@ -150,6 +171,7 @@ export class LivePanel extends LitElement {
     );
     this.place('skew', skewChart(s));
     this.place('heatmap', heatmapChart(s, this.axis));
+    this.view3d?.update(s);
   }
 
   private place(view: string, chart: Element): void {
@@ -267,6 +289,14 @@ export class LivePanel extends LitElement {
         <option value="log-moneyness">log-moneyness</option>
         <option value="strike">strike</option>
       </select>`,
+    )}
+    ${this.section(
+      'surface-3d',
+      'Fitted surface in 3D (drag to turn)',
+      asOf,
+      this.show3d
+        ? html`<button @click=${() => this.close3d()}>Hide 3D</button>`
+        : html`<button data-show-3d @click=${() => void this.open3d()}>Show 3D</button>`,
     )}`;
   }
 
