@@ -7,7 +7,7 @@
  *
  * @example
  * const slice = { T: 0.25, forward: 100_000, svi: { a: 0.04, b: 0, rho: 0, m: 0, sigma: 0.1 } };
- * digitalAbove(slice, 100_000); // N(−√0.04/2) = 0.4601… (a flat 40% smile)
+ * digitalAbove(slice, 100_000); // → 0.4602: N(−√0.04 / 2), a flat 40% smile
  */
 import { normalCdf, normalPdf } from '../math/normal';
 import { sviSlope, sviTotalVariance, type SviParams } from './svi';
@@ -31,7 +31,8 @@ export interface SmileAt {
  * A slice as a `SmileAt`.
  *
  * @example
- * smileOf({ T: 0.25, forward: 100_000, svi }).w(0); // ATM total variance
+ * const s = smileOf({ T: 0.25, forward: 100_000, svi: { a: 0.04, b: 0.1, rho: -0.3, m: 0, sigma: 0.2 } });
+ * s.w(0); // → 0.06: the at-the-money total variance
  */
 export function smileOf(slice: SmileSlice): SmileAt {
   return {
@@ -46,7 +47,10 @@ export function smileOf(slice: SmileSlice): SmileAt {
  * P(S_T > K) under the smile's risk-neutral measure (NaN for a non-positive strike or total variance).
  *
  * @example
- * digitalAbove(smileOf(slice), 110_000);
+ * const flat = { T: 0.25, forward: 100_000, svi: { a: 0.04, b: 0, rho: 0, m: 0, sigma: 0.1 } };
+ * digitalAbove(flat, 100_000); // → 0.4602: N(−√0.04 / 2), a flat 40% smile
+ * const skewed = { T: 0.25, forward: 100_000, svi: { a: 0.03, b: 0.1, rho: -0.5, m: 0, sigma: 0.1 } };
+ * digitalAbove(skewed, 100_000) > 0.5; // → true: a downward skew moves probability above the forward
  */
 export function digitalAbove(smile: SmileAt | SmileSlice, strike: number): number {
   const s = 'w' in smile ? smile : smileOf(smile);
@@ -66,7 +70,11 @@ export function digitalAbove(smile: SmileAt | SmileSlice, strike: number): numbe
  * there are no slices.
  *
  * @example
- * digitalAbove(smileAtMaturity(slices, 45 / 365)!, 120_000);
+ * const near = { T: 0.1, forward: 100, svi: { a: 0.016, b: 0, rho: 0, m: 0, sigma: 0.1 } };
+ * const far = { T: 0.3, forward: 104, svi: { a: 0.108, b: 0, rho: 0, m: 0, sigma: 0.1 } };
+ * const halfway = smileAtMaturity([near, far], 0.2);
+ * halfway.w(0); // → 0.062
+ * halfway.forward; // → 102
  */
 export function smileAtMaturity(slices: readonly SmileSlice[], T: number): SmileAt | null {
   const sorted = [...slices].sort((a, b) => a.T - b.T);
