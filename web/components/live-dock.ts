@@ -5,11 +5,11 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { clampDockWidth } from '../live/dock-width';
 import { adoptDocumentStyles } from './document-styles';
 import './live-panel';
 
 const WIDTH_KEY = 'vol-live-dock-width';
-const MIN_WIDTH = 320;
 
 const dockStyles = css`
   vol-live-dock {
@@ -35,13 +35,6 @@ const dockStyles = css`
     min-width: 0;
   }
 `;
-
-/** A stored width, clamped to what fits: at least `MIN_WIDTH`, at most 80% of the window. */
-export function clampDockWidth(width: number, windowWidth: number): number {
-  const fallback = Math.round(windowWidth * 0.4);
-  const w = Number.isFinite(width) && width > 0 ? width : fallback;
-  return Math.round(Math.min(Math.max(w, MIN_WIDTH), Math.max(MIN_WIDTH, windowWidth * 0.8)));
-}
 
 @customElement('vol-live-dock')
 export class LiveDock extends LitElement {
