@@ -26,6 +26,7 @@ import { liveRoutes } from './routes/live';
 import { modelRoutesFor } from './routes/models';
 import { notebookRoutes } from './routes/notebooks';
 import { polymarketRoutes } from './routes/polymarket';
+import { polymarketMarketsRoutes } from './routes/polymarket-markets';
 import { createDeribitHttpClient, type DeribitHttpClient } from './sources/deribit/http-client';
 import { createPolymarketClient } from './sources/polymarket/client';
 import { createProxyCache } from './sources/proxy-cache';
@@ -99,7 +100,7 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   app.use('*', securityHeaders());
   app.use('*', allowHosts(config.allowedHosts));
   app.use('*', sameOriginWrites());
-  for (const pages of ['/', '/index.html', '/notebooks/*'])
+  for (const pages of ['/', '/index.html', '/live', '/notebooks/*'])
     app.use(pages, acceptTokenFromQuery(config.token));
   // Share links are the one exception: `/s/<id>/…` routes serve only that share's own snapshot.
   app.use(
@@ -141,9 +142,11 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   if (services.surface) app.route('/api/volatility', volatilityRoutes(services.surface));
   if (config.polymarketGammaUrl && config.polymarketClobUrl) {
     const { polymarketGammaUrl: gammaUrl, polymarketClobUrl: clobUrl } = config;
+    const polymarket = createPolymarketClient({ gammaUrl, clobUrl });
+    app.route('/api/polymarket', polymarketRoutes(polymarket, proxyCache()));
     app.route(
       '/api/polymarket',
-      polymarketRoutes(createPolymarketClient({ gammaUrl, clobUrl }), proxyCache()),
+      polymarketMarketsRoutes(polymarket, services.surface ?? null, proxyCache()),
     );
   }
   const { claude } = config;

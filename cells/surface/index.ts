@@ -40,3 +40,4 @@ export {
 } from './metrics';
 export { stripVariance, sviVarianceSwapVol, vixStyleIndex, type VixStrip } from './vix-index';
 export { chainToSlices, type ChainColumns, type ChainSlice } from './chain';
+export { digitalAbove, smileAtMaturity, smileOf, type SmileAt, type SmileSlice } from './digital';

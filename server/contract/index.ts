@@ -10,3 +10,5 @@ export type * from './notebooks';
 export type * from './slice';
 export type * from './share';
 export type * from './chat';
+export type * from './surface';
+export type * from './polymarket';

@@ -14,6 +14,19 @@ import { loadNodeTf } from './tf';
 /** The width cells lay out to headless: a typical notebook column. */
 export const HEADLESS_WIDTH = 800;
 
+/** A headless run has no live feed to follow: `live.*` says so, and what to do instead. */
+const headlessLive = {
+  surface: (): never => {
+    throw new Error(NO_LIVE);
+  },
+  channel: (): never => {
+    throw new Error(NO_LIVE);
+  },
+};
+const NO_LIVE =
+  'live data is only available in the browser workbench; to study a surface headless, freeze it ' +
+  '(POST /api/volatility/surface/freeze) and load the snapshot';
+
 /**
  * @example
  * new NotebookSession({ ...headlessBuiltins(store, { modelsDir }), sql, observer });
@@ -32,6 +45,7 @@ export function headlessBuiltins(
       ...coreBuiltins(store),
       width: HEADLESS_WIDTH,
       models: diskModels(options.modelsDir),
+      live: headlessLive,
     },
     lazyBuiltins: { tf: loadNodeTf },
     compute: inProcessCompute(loadNodeTf),

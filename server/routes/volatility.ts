@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { httpError } from '../http/errors';
 import { SURFACE_CURRENCIES, type SurfaceService } from '../surface/service';
-import type { SurfaceCurrency } from '../surface/types';
+import type { SurfaceCurrency } from '../contract/surface';
 
 function currencyOf(value: string | undefined): SurfaceCurrency {
   const c = (value ?? '').toUpperCase();

@@ -2,7 +2,7 @@
  * The `surface.*` channel's message: fits and points as parallel arrays rounded to what a chart can show
  * (IVs to 0.01 vol point, strikes as listed), so a full chain stays far under 50 KB.
  */
-import type { CompactSurface, SurfaceState } from './types';
+import type { CompactSurface, SurfaceState } from '../contract/surface';
 
 const r2 = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
 const r6 = (v: number): number => Number(v.toPrecision(6));

@@ -10,7 +10,13 @@ import { atmTermStructure } from '../../cells/surface/metrics';
 import { fitSsvi } from '../../cells/surface/ssvi';
 import type { ChainSnapshot, OptionRow } from './chain-state';
 import { emptyCounts, expirySlice, GEX_GRID } from './expiry-slice';
-import type { ArbitrageWire, FeedStatus, GexWire, SsviWire, SurfaceState } from './types';
+import type {
+  ArbitrageWire,
+  FeedStatus,
+  GexWire,
+  SsviWire,
+  SurfaceState,
+} from '../contract/surface';
 
 export const TERM_DAYS = [7, 30, 60, 90, 180, 365];
 

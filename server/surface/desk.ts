@@ -6,7 +6,7 @@
 import type { WsEvent } from '../sources/deribit/ws-client';
 import { createChainState, type ChainState } from './chain-state';
 import { createFeedMonitor, type FeedMonitor } from './feed-monitor';
-import type { SurfaceCurrency, SurfaceState } from './types';
+import type { SurfaceCurrency, SurfaceState } from '../contract/surface';
 
 export type UpstreamKind = 'mark' | 'index' | 'dvol' | 'listing';
 

@@ -11,7 +11,7 @@ import { riskReversalButterfly } from '../../cells/surface/metrics';
 import { sviImpliedVol } from '../../cells/surface/svi';
 import { fitSvi, type SviFit } from '../../cells/surface/svi-fit';
 import type { OptionRow } from './chain-state';
-import type { GexWire, QuoteCounts, SurfaceExpiry, SurfacePoint } from './types';
+import type { GexWire, QuoteCounts, SurfaceExpiry, SurfacePoint } from '../contract/surface';
 
 const YEAR_MS = 365 * 86_400_000;
 export const MIN_QUOTES = 5;

@@ -3,7 +3,7 @@
  * whether the socket is up, the reconnect and malformed-frame gaps (the newest 20), REST refreshes and their
  * failures. `stale(now)` is true while the socket is down or any channel has been silent longer than the limit.
  */
-import type { FeedGap, FeedStatus } from './types';
+import type { FeedGap, FeedStatus } from '../contract/surface';
 
 const MAX_GAPS = 20;
 

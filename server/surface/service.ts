@@ -14,7 +14,7 @@ import { compactSurface } from './compact';
 import { computeSurface } from './compute';
 import { applyUpstreamData, createDesk, type Desk, type UpstreamKind } from './desk';
 import { freezeRows, type FreezeWriter } from './freeze';
-import type { FreezeResult, SurfaceCurrency, SurfaceState } from './types';
+import type { FreezeResult, SurfaceCurrency, SurfaceState } from '../contract/surface';
 import { withTimeout } from '../util/with-timeout';
 
 export const SURFACE_CURRENCIES: readonly SurfaceCurrency[] = ['BTC', 'ETH'];

@@ -23,7 +23,7 @@ import { createChainState, type ChainSnapshot } from '../../server/surface/chain
 import { computeSurface } from '../../server/surface/compute';
 import { createFeedMonitor } from '../../server/surface/feed-monitor';
 import { createSurfaceService, type SurfaceService } from '../../server/surface/service';
-import type { CompactSurface } from '../../server/surface/types';
+import type { CompactSurface } from '../../server/contract/surface';
 import { createFixture, type Fixture } from '../server/routes/fixtures';
 import { syntheticChain, T0 } from '../server/surface/chain-fixture';
 import { median, type BenchSuite } from './harness';

@@ -17,7 +17,7 @@ import type { LiveUpstream } from '../../server/live/hub';
 import { createChainState } from '../../server/surface/chain-state';
 import { computeSurface } from '../../server/surface/compute';
 import { createSurfaceService, type SurfaceService } from '../../server/surface/service';
-import type { CompactSurface, FreezeResult, SurfaceState } from '../../server/surface/types';
+import type { CompactSurface, FreezeResult, SurfaceState } from '../../server/contract/surface';
 import { createFixture, type Fixture } from '../server/routes/fixtures';
 import {
   HISTORY_END,

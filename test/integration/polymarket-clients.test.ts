@@ -33,7 +33,8 @@ describe('Polymarket clients on the simulated Gamma/CLOB', () => {
   });
 
   it('prices "BTC above X" lower for higher strikes', async () => {
-    const yes = (await pm.markets()).map((m) => m.outcomePrices[0]!);
+    const monthEnd = (await pm.events())[0]!.markets;
+    const yes = monthEnd.map((m) => m.outcomePrices[0]!);
     for (let i = 1; i < yes.length; i++) expect(yes[i]!).toBeLessThanOrEqual(yes[i - 1]!);
   });
 

@@ -125,7 +125,9 @@ describe('snapshots against the simulated exchange', () => {
     const chain = results.find((r) => r.kind === 'chain')!;
     expect(chain.fetched).toBe(ex.market.feed.options('BTC').length);
     expect(chain.added).toBe(chain.fetched);
-    expect(results.find((r) => r.kind === 'polymarket')!.fetched).toBe(5 * 2 * 3);
+    // Nine simulated markets name Bitcoin (five "above" at month end, between, reach, far-dated, ETF), two
+    // tokens each, three history points per token.
+    expect(results.find((r) => r.kind === 'polymarket')!.fetched).toBe(9 * 2 * 3);
     const [row] = await queryRows(
       `SELECT count(*) AS n, min(mark_iv) > 1 AS percent FROM read_parquet(${quoteLiteral(join(dir, 'source=simulated/kind=chain_snapshots/*/*/*.parquet'))})`,
     );

@@ -1,6 +1,8 @@
 /**
- * `<vol-app>`: the workbench shell. Routes `/` to the notebook list, `/notebooks/<path>` to a notebook and
- * `/docs` to the library reference, navigating in place (DuckDB stays warm) for same-origin links.
+ * `<vol-app>`: the workbench shell. Routes `/` to the notebook list, `/notebooks/<path>` to a notebook,
+ * `/docs` to the library reference and `/live` to the full-screen live desk, navigating in place (DuckDB stays
+ * warm) for same-origin links. Beside a notebook the live desk docks on request (remembered in localStorage);
+ * its code is loaded only then, off a notebook's cold open.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -40,6 +42,18 @@ const appStyles = css`
     font-weight: normal;
     margin-left: auto;
   }
+  vol-app .with-dock {
+    display: flex;
+    align-items: flex-start;
+  }
+  vol-app .with-dock > vol-notebook-page {
+    flex: 1;
+    min-width: 0;
+  }
+  vol-app > header button.live-toggle {
+    font: inherit;
+    font-size: 12px;
+  }
   vol-app .simulated {
     font-size: 11px;
     background: var(--vol-simulated-bg);
@@ -51,8 +65,15 @@ const appStyles = css`
 
 /** The paths this shell renders itself (anything else is a full page load). */
 function isRoute(pathname: string): boolean {
-  return pathname === '/' || pathname === '/docs' || pathname.startsWith('/notebooks/');
+  return (
+    pathname === '/' ||
+    pathname === '/docs' ||
+    pathname === '/live' ||
+    pathname.startsWith('/notebooks/')
+  );
 }
+
+const LIVE_DOCKED_KEY = 'vol-live-docked';
 
 @customElement('vol-app')
 export class VolApp extends LitElement {
@@ -65,6 +86,8 @@ export class VolApp extends LitElement {
 
   @state() private path = location.pathname;
   @state() private simulated = false;
+  @state() private liveDocked = localStorage.getItem(LIVE_DOCKED_KEY) === 'true';
+  @state() private liveLoaded = false;
 
   private readonly onPopState = (): void => {
     this.path = location.pathname;
@@ -102,7 +125,20 @@ export class VolApp extends LitElement {
     this.removeEventListener('click', this.onClick);
   }
 
+  /** The live desk's code (Plot views, the socket client) arrives on first use: a dynamic import. */
+  private loadLive(): void {
+    if (this.liveLoaded) return;
+    void import('./live-dock').then(() => (this.liveLoaded = true));
+  }
+
+  private toggleLive(): void {
+    this.liveDocked = !this.liveDocked;
+    localStorage.setItem(LIVE_DOCKED_KEY, String(this.liveDocked));
+  }
+
   override render() {
+    if ((this.liveDocked && this.path.startsWith('/notebooks/')) || this.path === '/live')
+      this.loadLive();
     const notebookPath = this.path.startsWith('/notebooks/')
       ? `${decodeURIComponent(this.path.slice('/notebooks/'.length))}.md`
       : null;
@@ -118,13 +154,33 @@ export class VolApp extends LitElement {
             : nothing
         }
         <a class="docs" href="/docs">Library reference</a>
+        <a href="/live">Live desk</a>
+        ${
+          notebookPath
+            ? html`<button
+                class="live-toggle"
+                data-live-toggle
+                aria-pressed=${this.liveDocked}
+                @click=${() => this.toggleLive()}
+              >
+                ${this.liveDocked ? 'Hide live panel' : 'Live panel'}
+              </button>`
+            : nothing
+        }
       </header>
       ${
         notebookPath
-          ? html`<vol-notebook-page .path=${notebookPath}></vol-notebook-page>`
-          : this.path === '/docs'
-            ? html`<vol-docs-page></vol-docs-page>`
-            : html`<vol-notebook-list></vol-notebook-list>`
+          ? html`<div class="with-dock">
+              <vol-notebook-page .path=${notebookPath}></vol-notebook-page>
+              ${this.liveDocked && this.liveLoaded ? html`<vol-live-dock></vol-live-dock>` : nothing}
+            </div>`
+          : this.path === '/live'
+            ? this.liveLoaded
+              ? html`<vol-live-panel data-fullscreen></vol-live-panel>`
+              : nothing
+            : this.path === '/docs'
+              ? html`<vol-docs-page></vol-docs-page>`
+              : html`<vol-notebook-list></vol-notebook-list>`
       }`;
   }
 }

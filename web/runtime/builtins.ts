@@ -6,6 +6,8 @@
 import { listModels, loadModel, removeModel, saveModel } from '../api/models';
 import type { DatasetStore } from '../data/datasets';
 import type { ComputeRunner } from '../notebook/compute-local';
+import { sharedLiveClient } from '../live/live-client';
+import { liveBuiltin } from '../live/live-generator';
 import { runCompute } from '../workers/browser-pool';
 import { coreBuiltins, markdown } from './core-builtins';
 import { loadTf } from './tf';
@@ -26,7 +28,8 @@ export function createBuiltins(store: DatasetStore): NotebookBuiltins {
   // Fitted models on the sidecar: `await models.save("btc-har", fit)`, `vol.forecast.harFromJSON(await models.load("btc-har"))`.
   const models = { save: saveModel, load: loadModel, list: listModels, remove: removeModel };
   return {
-    builtins: { ...coreBuiltins(store), models },
+    // Live data over the page's one `/api/live` socket: `live.surface("BTC")`, `live.channel(name)`.
+    builtins: { ...coreBuiltins(store), models, live: liveBuiltin(sharedLiveClient()) },
     // tfjs (wasm backend) is megabytes: only fetched when a cell reads `tf`.
     lazyBuiltins: { tf: loadTf, width: pageWidth },
     compute: runCompute,

@@ -1,50 +1,112 @@
 /**
- * A small simulated Gamma + CLOB: "BTC above $X on <date>" markets priced from the simulated market
- * (P(S_T > X) under a lognormal with the feed's DVOL), served in Polymarket's wire shapes: JSON-encoded
- * string lists on Gamma, CLOB books with bids ascending and asks descending, price history in seconds.
+ * A small simulated Gamma + CLOB, priced from the simulated market under a lognormal with the feed's DVOL:
+ * "BTC above $X on <date>" markets at five strikes around spot (the first event), plus a "between" market, a
+ * path-dependent "reach" market, a far-dated "above" market no options expiry reaches and a crypto question that
+ * is not a price event (the second event). Served in Polymarket's wire shapes: JSON-encoded string lists on
+ * Gamma, CLOB books with bids ascending and asks descending, price history in seconds.
  */
 import { Hono } from 'hono';
 import { normalCdf } from '../../../cells/math/normal';
 import type { SimulatedMarket } from './market';
 import { MS_PER_MINUTE, MS_PER_YEAR } from '../../../cells/time';
 
+type SimEvent =
+  | { kind: 'above'; strike: number }
+  | { kind: 'between'; low: number; high: number }
+  | { kind: 'reach'; strike: number }
+  | { kind: 'other'; p: number };
+
 interface SimMarket {
   id: string;
   slug: string;
   question: string;
-  strike: number;
+  event: SimEvent;
   endMs: number;
   yes: string;
   no: string;
+  group: 'month-end' | 'other';
 }
 
 function listMarkets(m: SimulatedMarket): SimMarket[] {
   const t = m.time();
   const spot = m.feed.indexPrice('BTC');
   const step = 10 ** Math.floor(Math.log10(spot)) / 2;
-  const endMs = Date.UTC(new Date(t).getUTCFullYear(), new Date(t).getUTCMonth() + 1, 1, 16);
+  const now = new Date(t);
+  const endMs = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1, 16);
   const date = new Date(endMs).toISOString().slice(0, 10);
-  return [-2, -1, 0, 1, 2].map((k, i) => {
-    const strike = Math.round(spot / step + k) * step;
-    return {
-      id: String(500 + i),
-      slug: `btc-above-${strike}-on-${date}`,
-      question: `Will BTC be above $${strike.toLocaleString('en-US')} on ${date}?`,
-      strike,
-      endMs,
-      yes: String(10n ** 20n + BigInt(2 * i)),
-      no: String(10n ** 20n + BigInt(2 * i + 1)),
-    };
+  const money = (x: number) => `$${x.toLocaleString('en-US')}`;
+  const market = (i: number, slug: string, question: string, event: SimEvent, end = endMs) => ({
+    id: String(500 + i),
+    slug,
+    question,
+    event,
+    endMs: end,
+    yes: String(10n ** 20n + BigInt(2 * i)),
+    no: String(10n ** 20n + BigInt(2 * i + 1)),
+    group: i < 5 ? ('month-end' as const) : ('other' as const),
   });
+  const above = [-2, -1, 0, 1, 2].map((k, i) => {
+    const strike = Math.round(spot / step + k) * step;
+    return market(
+      i,
+      `btc-above-${strike}-on-${date}`,
+      `Will BTC be above ${money(strike)} on ${date}?`,
+      { kind: 'above', strike },
+    );
+  });
+  const atm = Math.round(spot / step) * step;
+  const far = Date.UTC(now.getUTCFullYear() + 3, 0, 1, 16);
+  const farDate = new Date(far).toISOString().slice(0, 10);
+  return [
+    ...above,
+    market(
+      5,
+      `btc-between-${atm - step}-${atm + step}-on-${date}`,
+      `Will BTC be between ${money(atm - step)} and ${money(atm + step)} on ${date}?`,
+      { kind: 'between', low: atm - step, high: atm + step },
+    ),
+    market(
+      6,
+      `btc-reach-${atm + 2 * step}-by-${date}`,
+      `Will Bitcoin reach ${money(atm + 2 * step)} by ${date}?`,
+      { kind: 'reach', strike: atm + 2 * step },
+    ),
+    market(
+      7,
+      `btc-above-${atm}-on-${farDate}`,
+      `Will BTC be above ${money(atm)} on ${farDate}?`,
+      { kind: 'above', strike: atm },
+      far,
+    ),
+    market(
+      8,
+      `bitcoin-etf-inflows-${date}`,
+      `Bitcoin ETF net inflows positive in the week to ${date}?`,
+      { kind: 'other', p: 0.6 },
+    ),
+  ];
+}
+
+/** P(S_T > K) with zero drift in the forward: N(d2). */
+function above(spot: number, strike: number, sigma: number, T: number): number {
+  return normalCdf((Math.log(spot / strike) - 0.5 * sigma * sigma * T) / (sigma * Math.sqrt(T)));
 }
 
 function probability(m: SimulatedMarket, x: SimMarket, t = m.time()): number {
   const T = Math.max(x.endMs - t, MS_PER_MINUTE) / MS_PER_YEAR;
   const sigma = m.feed.dvol('BTC') / 100;
-  const d2 =
-    (Math.log(m.feed.indexPrice('BTC') / x.strike) - 0.5 * sigma * sigma * T) /
-    (sigma * Math.sqrt(T));
-  return Math.min(0.99, Math.max(0.01, Math.round(normalCdf(d2) * 1000) / 1000));
+  const spot = m.feed.indexPrice('BTC');
+  const e = x.event;
+  let p: number;
+  if (e.kind === 'above') p = above(spot, e.strike, sigma, T);
+  else if (e.kind === 'between') p = above(spot, e.low, sigma, T) - above(spot, e.high, sigma, T);
+  else if (e.kind === 'reach') {
+    // Touching H > S before T for a log price with drift −σ²/2 (reflection principle).
+    const b = Math.log(e.strike / spot);
+    const v = sigma * Math.sqrt(T);
+    p = normalCdf((-b - 0.5 * v * v) / v) + (spot / e.strike) * normalCdf((-b + 0.5 * v * v) / v);
+  } else p = e.p;
+  return Math.min(0.99, Math.max(0.01, Math.round(p * 1000) / 1000));
 }
 
 function gamma(m: SimulatedMarket, x: SimMarket) {
@@ -86,7 +148,13 @@ export function simulatedPolymarket(m: SimulatedMarket): Hono {
         id: '90',
         slug: 'bitcoin-price-month-end',
         title: 'Bitcoin above ___ at month end?',
-        markets: markets.map((x) => gamma(m, x)),
+        markets: markets.filter((x) => x.group === 'month-end').map((x) => gamma(m, x)),
+      },
+      {
+        id: '91',
+        slug: 'bitcoin-other-price-questions',
+        title: 'Bitcoin: ranges, touches and the long run',
+        markets: markets.filter((x) => x.group === 'other').map((x) => gamma(m, x)),
       },
     ]);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { handleError, handleNotFound } from '../../../server/http/errors';
 import { volatilityRoutes } from '../../../server/routes/volatility';
 import type { SurfaceService } from '../../../server/surface/service';
-import type { FreezeResult, SurfaceState } from '../../../server/surface/types';
+import type { FreezeResult, SurfaceState } from '../../../server/contract/surface';
 import { jsonApi } from './fixtures';
 
 const state = (currency: 'BTC' | 'ETH') => ({ currency, asOf: 42, stale: false }) as SurfaceState;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { LiveUpstream } from '../../../server/live/hub';
 import type { WsEvent } from '../../../server/sources/deribit/ws-client';
 import { createSurfaceService, type SurfaceRest } from '../../../server/surface/service';
-import type { CompactSurface } from '../../../server/surface/types';
+import type { CompactSurface } from '../../../server/contract/surface';
 import { syntheticChain, T0 } from './chain-fixture';
 
 const MARK = 'markprice.options.btc_usd';
