@@ -32,6 +32,8 @@ import { createProxyCache } from './sources/proxy-cache';
 import { volatilityRoutes } from './routes/volatility';
 import { webRoutes } from './routes/web';
 import type { SurfaceService } from './surface/service';
+import type { AlertService } from './alerts/service';
+import { alertRoutes } from './routes/alerts';
 
 export type AppConfig = Pick<
   VolLabConfig,
@@ -63,6 +65,8 @@ export interface AppServices {
   surface?: SurfaceService;
   /** The client behind `/api/deribit` (default: one on `config.deribitUrl` with Deribit's rate limits). */
   deribit?: DeribitHttpClient;
+  /** The volatility filter and its alert rules behind `/api/volatility/alerts`; mounted when given. */
+  alerts?: AlertService;
 }
 
 /**
@@ -131,6 +135,7 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   const proxyCache = () => createProxyCache({ maxBytes: config.proxyCacheBytes });
   if (deribit) app.route('/api/deribit', deribitRoutes(deribit, proxyCache()));
   if (services.live) app.route('/api/live', liveRoutes(services.live));
+  if (services.alerts) app.route('/api/volatility/alerts', alertRoutes(services.alerts));
   if (services.surface) app.route('/api/volatility', volatilityRoutes(services.surface));
   if (config.polymarketGammaUrl && config.polymarketClobUrl) {
     const { polymarketGammaUrl: gammaUrl, polymarketClobUrl: clobUrl } = config;

@@ -1,0 +1,302 @@
+/**
+ * The live volatility filter: `cells/filter` run on the index prices the surface service already receives (no
+ * second upstream socket), once per currency. Every `tickMs` (1 s) it publishes a `volatility_estimate` and
+ * evaluates the enabled rules; a breach is stored first, then sent as `threshold_breach` and queued for the
+ * webhook. While the index feed is stale the estimate says so and no rule is evaluated. The AR is refit every
+ * `refitMs` (10 min) on the kept log-RV history.
+ */
+import {
+  createRuleRunner,
+  runRule,
+  validateRule,
+  volFilter,
+  type AlertRule,
+  type RuleRunner,
+  type VolFilterOptions,
+  type VolFilterState,
+} from '../../cells/filter';
+import type { LiveLocalChannels } from '../live/hub';
+import type { WsEvent } from '../sources/deribit/ws-client';
+import type { SurfaceCurrency, SurfaceState } from '../surface/types';
+import type { AlertEvent, AlertQuery, AlertStore, StoredRule } from './store';
+import type { WebhookNotifier } from './webhook';
+
+export const ESTIMATE_CHANNEL = 'volatility_estimate';
+export const BREACH_CHANNEL = 'threshold_breach';
+
+/** What the service reads of the market (a `SurfaceService` fits). */
+export interface AlertMarket {
+  onIndex(currency: SurfaceCurrency, listener: (price: number, at: number) => void): () => void;
+  latest(currency: SurfaceCurrency): Promise<SurfaceState>;
+}
+
+/** The `data` of a `volatility_estimate` event: vol points (55 = 55%), times in ms. */
+export interface VolatilityEstimateEvent {
+  currency: string;
+  t: number;
+  price: number | null;
+  samples: number;
+  rv: number | null;
+  ar_estimate: number | null;
+  ar_lower: number | null;
+  ar_upper: number | null;
+  ewma: number | null;
+  dvol: number | null;
+  /** The index has been silent over the limit: figures are old, rules are not evaluated. */
+  stale: boolean;
+  age_ms: number | null;
+  /** Why there is no AR figure yet, e.g. "warming up: 12 of 60 samples". */
+  note: string | null;
+}
+
+export interface AlertServiceOptions {
+  store: AlertStore;
+  market?: AlertMarket;
+  currencies?: SurfaceCurrency[];
+  webhook?: WebhookNotifier;
+  now?: () => number;
+  every?: (ms: number, fn: () => void) => () => void;
+  tickMs?: number;
+  refitMs?: number;
+  /** The filter's options; `staleAfterMs` defaults to 15 s here (the index ticks about once a second). */
+  filter?: VolFilterOptions;
+}
+
+export class RuleError extends Error {}
+
+const defaultEvery = (ms: number, fn: () => void) => {
+  const timer = setInterval(fn, ms);
+  timer.unref?.();
+  return () => clearInterval(timer);
+};
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+const CONTEXT = 120;
+
+interface Live {
+  runner: RuleRunner;
+  stored: StoredRule;
+  /** The metric's recent path, for the breach's context chart. */
+  path: [number, number][];
+}
+
+/** @example const alerts = await createAlertService({ store, market: surface }); hub local: alerts.channels */
+export async function createAlertService(o: AlertServiceOptions) {
+  const now = o.now ?? Date.now;
+  const every = o.every ?? defaultEvery;
+  const currencies = o.currencies ?? ['BTC', 'ETH'];
+  const filterOptions: VolFilterOptions = { staleAfterMs: 15_000, ...o.filter };
+  const gridS = (filterOptions.gridMs ?? 60_000) / 1000;
+  const filters = new Map<string, VolFilterState>(
+    currencies.map((c) => [c, volFilter.init(filterOptions)]),
+  );
+  const rules = new Map<string, Live>();
+  const emitters = new Map<string, (e: WsEvent) => void>();
+  const latestEstimate = new Map<string, VolatilityEstimateEvent>();
+  const stats = { ticks: 0, breaches: 0, evaluations: 0, errors: 0 };
+  const stops: (() => void)[] = [];
+
+  const install = (stored: StoredRule) => {
+    rules.set(stored.id, { runner: createRuleRunner(stored, gridS), stored, path: [] });
+  };
+  for (const r of await o.store.listRules()) install(r);
+
+  const publish = (channel: string, data: unknown) =>
+    emitters.get(channel)?.({ type: 'data', channel, data });
+
+  if (o.market)
+    for (const c of currencies)
+      stops.push(
+        o.market.onIndex(c, (price, at) => void volFilter.add(filters.get(c)!, at, price)),
+      );
+
+  const surfaceOf = async (c: SurfaceCurrency): Promise<SurfaceState | null> => {
+    if (!o.market) return null;
+    try {
+      const s = await o.market.latest(c);
+      return s.stale ? null : s;
+    } catch {
+      return null;
+    }
+  };
+
+  const atmIv = (s: SurfaceState | null, days: number): number => {
+    const ts = s?.term_structure;
+    if (!ts || ts.days.length === 0) return NaN;
+    const { days: d, atm_iv: v } = ts;
+    if (days <= d[0]!) return v[0]!;
+    for (let i = 1; i < d.length; i++)
+      if (days <= d[i]!)
+        return v[i - 1]! + ((v[i]! - v[i - 1]!) * (days - d[i - 1]!)) / (d[i]! - d[i - 1]!);
+    return v[v.length - 1]!;
+  };
+  const rr25 = (s: SurfaceState | null, days: number): number => {
+    let best = NaN;
+    let gap = Infinity;
+    for (const e of s?.expiries ?? []) {
+      if (!e.metrics) continue;
+      const g = Math.abs(e.T * 365 - days);
+      if (g < gap) [gap, best] = [g, e.metrics.rr25];
+    }
+    return best;
+  };
+
+  const metricValue = (
+    rule: AlertRule,
+    base: string,
+    f: VolFilterState,
+    e: ReturnType<typeof volFilter.value>,
+    s: SurfaceState | null,
+  ): number => {
+    const tenor = rule.tenor_days ?? 30;
+    switch (base) {
+      case 'ar_estimate':
+        return 100 * e.ar;
+      case 'rv':
+        return 100 * e.rv;
+      case 'dvol':
+        return s?.dvol ?? NaN;
+      case 'atm_iv':
+        return atmIv(s, tenor);
+      case 'iv_rv':
+        return atmIv(s, tenor) - 100 * e.rv;
+      case 'rr25':
+        return rr25(s, tenor);
+      case 'move':
+        return 100 * volFilter.move(f, Math.round((rule.window ?? 3600) / gridS));
+      default:
+        return NaN;
+    }
+  };
+
+  const breach = async (live: Live, value: number, t: number) => {
+    const r = live.stored;
+    const event = await o.store.addEvent({
+      rule_id: r.id,
+      rule_name: r.name,
+      currency: r.currency,
+      metric: r.metric,
+      op: r.op,
+      threshold: r.threshold,
+      value,
+      ts_ms: t,
+      context: live.path.slice(),
+    });
+    stats.breaches++;
+    publish(BREACH_CHANNEL, event);
+    o.webhook?.send({
+      text: `:rotating_light: ${r.currency} ${r.metric} ${r.op} ${r.threshold}: ${value.toFixed(2)} (rule "${r.name}") at ${new Date(t).toISOString()}`,
+    });
+  };
+
+  const tick = async (): Promise<void> => {
+    const t = now();
+    stats.ticks++;
+    for (const c of currencies) {
+      const f = filters.get(c)!;
+      if (!f.fit && f.logRvCount >= f.arMinSamples) volFilter.refit(f);
+      const e = volFilter.value(f, t);
+      const mine = [...rules.values()].filter(
+        (l) => l.stored.currency === c && l.stored.enabled !== false,
+      );
+      const s = await surfaceOf(c);
+      const estimate: VolatilityEstimateEvent = {
+        currency: c,
+        t,
+        price: finite(e.price),
+        samples: e.samples,
+        rv: finite(100 * e.rv),
+        ar_estimate: finite(100 * e.ar),
+        ar_lower: finite(100 * e.arLower),
+        ar_upper: finite(100 * e.arUpper),
+        ewma: finite(100 * e.ewma),
+        dvol: s?.dvol ?? null,
+        stale: e.stale,
+        age_ms: finite(e.ageMs),
+        note: e.stale
+          ? Number.isFinite(e.ageMs)
+            ? `stale: no index price for ${Math.round(e.ageMs / 1000)} s; rules paused`
+            : 'no index price yet; rules paused'
+          : f.fit
+            ? null
+            : `warming up: ${f.logRvCount} of ${f.arMinSamples} log-RV samples before the first AR fit`,
+      };
+      latestEstimate.set(c, estimate);
+      publish(ESTIMATE_CHANNEL, estimate);
+      if (e.stale) continue;
+      for (const live of mine) {
+        const v = metricValue(live.stored, live.runner.base, f, e, s);
+        const { value, fired } = runRule(live.runner, v, t, f.closeCount);
+        stats.evaluations++;
+        if (Number.isFinite(value)) {
+          live.path.push([t, value]);
+          if (live.path.length > CONTEXT) live.path.shift();
+        }
+        if (fired)
+          await breach(live, value, t).catch(() => {
+            stats.errors++;
+          });
+      }
+    }
+  };
+
+  let ticking: Promise<void> | null = null;
+  stops.push(
+    every(o.tickMs ?? 1000, () => {
+      ticking ??= tick().finally(() => (ticking = null));
+    }),
+  );
+  stops.push(
+    every(o.refitMs ?? 600_000, () => {
+      for (const f of filters.values()) volFilter.refit(f);
+    }),
+  );
+
+  const checked = (input: unknown): AlertRule => {
+    const check = validateRule(input);
+    if (!check.ok) throw new RuleError(check.error);
+    if (!(currencies as string[]).includes(check.rule.currency))
+      throw new RuleError(
+        `currency: ${check.rule.currency} is not followed (expected ${currencies.join(', ')})`,
+      );
+    return check.rule;
+  };
+
+  return {
+    tick,
+    estimate: (currency: string) => latestEstimate.get(currency) ?? null,
+    stats,
+    channels: {
+      has: (channel) => channel === ESTIMATE_CHANNEL || channel === BREACH_CHANNEL,
+      subscribe: (channel, emit) => void emitters.set(channel, emit),
+      unsubscribe: (channel) => void emitters.delete(channel),
+    } satisfies LiveLocalChannels,
+    rules: {
+      list: () => o.store.listRules(),
+      get: (id: string) => o.store.getRule(id),
+      async create(input: unknown): Promise<StoredRule> {
+        const stored = await o.store.createRule(checked(input), now());
+        install(stored);
+        return stored;
+      },
+      async update(id: string, input: unknown): Promise<StoredRule | null> {
+        const stored = await o.store.updateRule(id, checked(input), now());
+        if (stored) install(stored);
+        return stored;
+      },
+      async remove(id: string): Promise<boolean> {
+        rules.delete(id);
+        return o.store.deleteRule(id);
+      },
+    },
+    alerts: {
+      list: (q: AlertQuery) => o.store.listEvents(q),
+      ack: (id: number): Promise<AlertEvent | null> => o.store.ack(id, now()),
+    },
+    close() {
+      for (const stop of stops) stop();
+      o.webhook?.close();
+    },
+  };
+}
+
+export type AlertService = Awaited<ReturnType<typeof createAlertService>>;
