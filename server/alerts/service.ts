@@ -1,6 +1,6 @@
 /**
  * The live volatility filter: `cells/filter` run on the index prices the surface service already receives (no
- * second upstream socket), once per currency. Every `tickMs` (1 s) it publishes a `volatility_estimate` and
+ * second upstream socket), once per currency, from the first enabled rule or channel subscriber on. Every `tickMs` (1 s) it publishes a `volatility_estimate` and
  * evaluates the enabled rules; a breach is stored first, then sent as `threshold_breach` and queued for the
  * webhook. While the index feed is stale the estimate says so and no rule is evaluated. The AR is refit every
  * `refitMs` (10 min) on the kept log-RV history.
@@ -95,22 +95,28 @@ export async function createAlertService(o: AlertServiceOptions) {
   const stats = { ticks: 0, breaches: 0, evaluations: 0, errors: 0 };
   const stops: (() => void)[] = [];
 
+  // The market is followed on demand, like the surface itself: from the first enabled rule (rules are durable,
+  // so a restart with rules follows at once) or the first subscriber to a channel; never stopped after.
+  let following = false;
+  const follow = () => {
+    if (following || !o.market) return;
+    following = true;
+    for (const c of currencies)
+      stops.push(
+        o.market.onIndex(c, (price, at) => void volFilter.add(filters.get(c)!, at, price)),
+      );
+  };
   const install = (stored: StoredRule) => {
     rules.set(stored.id, { runner: createRuleRunner(stored, gridS), stored, path: [] });
+    if (stored.enabled !== false) follow();
   };
   for (const r of await o.store.listRules()) install(r);
 
   const publish = (channel: string, data: unknown) =>
     emitters.get(channel)?.({ type: 'data', channel, data });
 
-  if (o.market)
-    for (const c of currencies)
-      stops.push(
-        o.market.onIndex(c, (price, at) => void volFilter.add(filters.get(c)!, at, price)),
-      );
-
   const surfaceOf = async (c: SurfaceCurrency): Promise<SurfaceState | null> => {
-    if (!o.market) return null;
+    if (!o.market || !following) return null;
     try {
       const s = await o.market.latest(c);
       return s.stale ? null : s;
@@ -189,6 +195,7 @@ export async function createAlertService(o: AlertServiceOptions) {
   };
 
   const tick = async (): Promise<void> => {
+    if (!following) return;
     const t = now();
     stats.ticks++;
     for (const c of currencies) {
@@ -267,7 +274,10 @@ export async function createAlertService(o: AlertServiceOptions) {
     stats,
     channels: {
       has: (channel) => channel === ESTIMATE_CHANNEL || channel === BREACH_CHANNEL,
-      subscribe: (channel, emit) => void emitters.set(channel, emit),
+      subscribe: (channel, emit) => {
+        emitters.set(channel, emit);
+        follow();
+      },
       unsubscribe: (channel) => void emitters.delete(channel),
     } satisfies LiveLocalChannels,
     rules: {
