@@ -18,6 +18,7 @@ import {
 import type { LiveLocalChannels } from '../live/hub';
 import type { WsEvent } from '../sources/deribit/ws-client';
 import type { SurfaceCurrency, SurfaceState } from '../surface/types';
+import { atmIvAt, liveMetric, rr25At } from './metrics';
 import type { AlertEvent, AlertQuery, AlertStore, StoredRule } from './store';
 import type { WebhookNotifier } from './webhook';
 
@@ -42,6 +43,9 @@ export interface VolatilityEstimateEvent {
   ar_upper: number | null;
   ewma: number | null;
   dvol: number | null;
+  /** 30-day ATM IV and the 25Δ risk reversal of the expiry nearest 30 days, from the live surface. */
+  atm_iv_30d: number | null;
+  rr25_30d: number | null;
   /** The index has been silent over the limit: figures are old, rules are not evaluated. */
   stale: boolean;
   age_ms: number | null;
@@ -125,55 +129,6 @@ export async function createAlertService(o: AlertServiceOptions) {
     }
   };
 
-  const atmIv = (s: SurfaceState | null, days: number): number => {
-    const ts = s?.term_structure;
-    if (!ts || ts.days.length === 0) return NaN;
-    const { days: d, atm_iv: v } = ts;
-    if (days <= d[0]!) return v[0]!;
-    for (let i = 1; i < d.length; i++)
-      if (days <= d[i]!)
-        return v[i - 1]! + ((v[i]! - v[i - 1]!) * (days - d[i - 1]!)) / (d[i]! - d[i - 1]!);
-    return v[v.length - 1]!;
-  };
-  const rr25 = (s: SurfaceState | null, days: number): number => {
-    let best = NaN;
-    let gap = Infinity;
-    for (const e of s?.expiries ?? []) {
-      if (!e.metrics) continue;
-      const g = Math.abs(e.T * 365 - days);
-      if (g < gap) [gap, best] = [g, e.metrics.rr25];
-    }
-    return best;
-  };
-
-  const metricValue = (
-    rule: AlertRule,
-    base: string,
-    f: VolFilterState,
-    e: ReturnType<typeof volFilter.value>,
-    s: SurfaceState | null,
-  ): number => {
-    const tenor = rule.tenor_days ?? 30;
-    switch (base) {
-      case 'ar_estimate':
-        return 100 * e.ar;
-      case 'rv':
-        return 100 * e.rv;
-      case 'dvol':
-        return s?.dvol ?? NaN;
-      case 'atm_iv':
-        return atmIv(s, tenor);
-      case 'iv_rv':
-        return atmIv(s, tenor) - 100 * e.rv;
-      case 'rr25':
-        return rr25(s, tenor);
-      case 'move':
-        return 100 * volFilter.move(f, Math.round((rule.window ?? 3600) / gridS));
-      default:
-        return NaN;
-    }
-  };
-
   const breach = async (live: Live, value: number, t: number) => {
     const r = live.stored;
     const event = await o.store.addEvent({
@@ -217,6 +172,8 @@ export async function createAlertService(o: AlertServiceOptions) {
         ar_upper: finite(100 * e.arUpper),
         ewma: finite(100 * e.ewma),
         dvol: s?.dvol ?? null,
+        atm_iv_30d: finite(atmIvAt(s, 30)),
+        rr25_30d: finite(rr25At(s, 30)),
         stale: e.stale,
         age_ms: finite(e.ageMs),
         note: e.stale
@@ -231,7 +188,7 @@ export async function createAlertService(o: AlertServiceOptions) {
       publish(ESTIMATE_CHANNEL, estimate);
       if (e.stale) continue;
       for (const live of mine) {
-        const v = metricValue(live.stored, live.runner.base, f, e, s);
+        const v = liveMetric(live.stored, live.runner.base, f, e, s, gridS);
         const { value, fired } = runRule(live.runner, v, t, f.closeCount);
         stats.evaluations++;
         if (Number.isFinite(value)) {
