@@ -15,6 +15,7 @@ import {
   type VolFilterOptions,
   type VolFilterState,
 } from '../../cells/filter';
+import type { VolatilityEstimateWire } from '../contract/alerts';
 import type { LiveLocalChannels } from '../live/hub';
 import type { WsEvent } from '../sources/deribit/ws-client';
 import type { SurfaceCurrency, SurfaceState } from '../surface/types';
@@ -31,27 +32,8 @@ export interface AlertMarket {
   latest(currency: SurfaceCurrency): Promise<SurfaceState>;
 }
 
-/** The `data` of a `volatility_estimate` event: vol points (55 = 55%), times in ms. */
-export interface VolatilityEstimateEvent {
-  currency: string;
-  t: number;
-  price: number | null;
-  samples: number;
-  rv: number | null;
-  ar_estimate: number | null;
-  ar_lower: number | null;
-  ar_upper: number | null;
-  ewma: number | null;
-  dvol: number | null;
-  /** 30-day ATM IV and the 25Δ risk reversal of the expiry nearest 30 days, from the live surface. */
-  atm_iv_30d: number | null;
-  rr25_30d: number | null;
-  /** The index has been silent over the limit: figures are old, rules are not evaluated. */
-  stale: boolean;
-  age_ms: number | null;
-  /** Why there is no AR figure yet, e.g. "warming up: 12 of 60 samples". */
-  note: string | null;
-}
+/** The `data` of a `volatility_estimate` event (the wire type). */
+export type VolatilityEstimateEvent = VolatilityEstimateWire;
 
 export interface AlertServiceOptions {
   store: AlertStore;

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AlertRule } from '../../cells/filter';
+import type { AlertEventWire } from '../contract/alerts';
 import type { StateDb, StateRow } from '../state/db';
 
 export const ALERT_MIGRATIONS = [
@@ -24,20 +25,8 @@ export interface StoredRule extends AlertRule {
   updated_ms: number;
 }
 
-/** One breach as listed and sent on `threshold_breach`. `context`: the metric's recent path, [t, value] pairs. */
-export interface AlertEvent {
-  id: number;
-  rule_id: string;
-  rule_name: string;
-  currency: string;
-  metric: string;
-  op: string;
-  threshold: number;
-  value: number;
-  ts_ms: number;
-  context: [number, number][];
-  acked_ms: number | null;
-}
+/** One breach as listed and sent on `threshold_breach`. */
+export type AlertEvent = AlertEventWire;
 
 export interface AlertQuery {
   currency?: string;
