@@ -61,6 +61,14 @@ export async function openStateDb(path: string, options: StateDbOptions = {}): P
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
     threads: '1',
+  }).catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/lock/i.test(message))
+      throw new Error(
+        `the state database ${path} is in use by another process (one sidecar per VOLLAB_STATE_DB)`,
+        { cause: error },
+      );
+    throw error;
   });
   const conn = await DuckDBConnection.create(instance);
   const serial = createSerialQueue();

@@ -57,3 +57,21 @@ describe('state database under SIGKILL', () => {
     expect(row!.n).toBe((row!.hi as number) + 1);
   }, 60_000);
 });
+
+describe('state database held by another process', () => {
+  it('refuses to open with a clear message', async () => {
+    const path = join(dir, 'held.duckdb');
+    const proc = startChild(`
+import { openStateDb } from ${repoPath('server/state/db.ts')};
+const db = await openStateDb(${JSON.stringify(path)});
+console.log(JSON.stringify({ ready: true }));
+process.stdin.on('data', async () => { await db.close(); process.exit(0); });
+`);
+    expect(await proc.next()).toEqual({ ready: true });
+    await expect(openStateDb(path)).rejects.toThrow(/in use by another process/);
+    proc.send('stop');
+    expect(await proc.exited).toBe(0);
+    const db = await openStateDb(path);
+    await db.close();
+  });
+});
