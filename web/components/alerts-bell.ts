@@ -7,7 +7,7 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { AlertEventWire, AlertListWire } from '../../server/contract';
-import { fetchJson } from '../api/http';
+import { fetchJson, jsonBody } from '../api/http';
 import { adoptDocumentStyles } from './document-styles';
 
 const styles = css`
@@ -174,7 +174,10 @@ export class VolAlerts extends LitElement {
   }
 
   private async ack(id: number): Promise<void> {
-    await fetchJson(`${BASE}/${id}/ack`, { method: 'POST' }).catch(() => undefined);
+    // Every POST to the sidecar is JSON (request-guards.ts), even one without fields.
+    await fetchJson(`${BASE}/${id}/ack`, { method: 'POST', ...jsonBody({}) }).catch(
+      () => undefined,
+    );
     await this.refresh();
   }
 
