@@ -37,6 +37,8 @@ import { chatRoutes } from './routes/chat';
 import { createConversationStore } from './chat/store';
 import { createModelStream, type ModelStream } from './chat/upstream';
 import { createSqlSandbox } from './sql-sandbox/sandbox';
+import type { AlertService } from './alerts/service';
+import { alertRoutes } from './routes/alerts';
 
 export type AppConfig = Pick<
   VolLabConfig,
@@ -71,6 +73,8 @@ export interface AppServices {
   deribit?: DeribitHttpClient;
   /** The assistant's upstream (default: the SDK on `config.claude` when a key is set). */
   claudeStream?: ModelStream;
+  /** The volatility filter and its alert rules behind `/api/volatility/alerts`; mounted when given. */
+  alerts?: AlertService;
 }
 
 /**
@@ -139,6 +143,7 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   const proxyCache = () => createProxyCache({ maxBytes: config.proxyCacheBytes });
   if (deribit) app.route('/api/deribit', deribitRoutes(deribit, proxyCache()));
   if (services.live) app.route('/api/live', liveRoutes(services.live));
+  if (services.alerts) app.route('/api/volatility/alerts', alertRoutes(services.alerts));
   if (services.surface) app.route('/api/volatility', volatilityRoutes(services.surface));
   if (config.polymarketGammaUrl && config.polymarketClobUrl) {
     const { polymarketGammaUrl: gammaUrl, polymarketClobUrl: clobUrl } = config;

@@ -68,6 +68,10 @@ export interface VolLabConfig {
   trashRetention: { maxAgeDays: number; maxFiles: number };
   /** The assistant: enabled when `anthropicApiKey` is set. */
   claude: ClaudeConfig;
+  /** The durable state database (`VOLLAB_STATE_DB`, default `vollab.duckdb` in the data directory). */
+  stateDb: string;
+  /** Slack-compatible webhook each volatility alert is also posted to (`VOLLAB_ALERT_WEBHOOK`), if set. */
+  alertWebhook?: string;
 }
 
 /** `ANTHROPIC_API_KEY` (never logged or returned), `ANTHROPIC_BASE_URL`, `VOLLAB_CLAUDE_MODEL`, `VOLLAB_CLAUDE_MAX_TOKENS`. */
@@ -96,8 +100,9 @@ const MIB = 1024 * 1024;
  * `VOLLAB_PROXY_CACHE_BYTES` (64 MiB); with
  * `VOLLAB_SOURCE=live`: `DERIBIT_URL`, `POLYMARKET_GAMMA_URL`, `POLYMARKET_CLOB_URL` (the real hosts);
  * `VOLLAB_SNAPSHOTS` (off), `VOLLAB_SNAPSHOT_CURRENCIES` (BTC,ETH), `VOLLAB_TRASH_DAYS` (30),
- * `VOLLAB_TRASH_FILES` (500); the assistant: `ANTHROPIC_API_KEY` (off),
- * `ANTHROPIC_BASE_URL` (Anthropic's API), `VOLLAB_CLAUDE_MODEL` (claude-sonnet-5-5), `VOLLAB_CLAUDE_MAX_TOKENS` (4096).
+ * `VOLLAB_TRASH_FILES` (500), `VOLLAB_STATE_DB` (<data dir>/vollab.duckdb), `VOLLAB_ALERT_WEBHOOK` (none); the
+ * assistant: `ANTHROPIC_API_KEY` (off), `ANTHROPIC_BASE_URL` (Anthropic's API), `VOLLAB_CLAUDE_MODEL`
+ * (claude-sonnet-5-5), `VOLLAB_CLAUDE_MAX_TOKENS` (4096).
  *
  * @example
  * const config = loadConfig(process.env);
@@ -127,8 +132,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     if (!/^[A-Z]{2,6}$/.test(c)) throw new Error(`invalid VOLLAB_SNAPSHOT_CURRENCIES: ${c}`);
   const cacheDir = resolve(cwd, env.VOLLAB_CACHE_DIR ?? './.vollab/cache');
   const modelsDir = env.VOLLAB_MODELS_DIR?.trim();
+  const datasetsDir = resolve(cwd, env.VOLLAB_DATA_DIR ?? './datasets');
+  const stateDb = env.VOLLAB_STATE_DB?.trim();
+  const alertWebhook = env.VOLLAB_ALERT_WEBHOOK?.trim();
+  if (alertWebhook && !/^https?:\/\/./.test(alertWebhook))
+    throw new Error(`invalid VOLLAB_ALERT_WEBHOOK: ${alertWebhook} (expected an http(s) URL)`);
   return {
-    datasetsDir: resolve(cwd, env.VOLLAB_DATA_DIR ?? './datasets'),
+    datasetsDir,
+    stateDb: stateDb ? resolve(cwd, stateDb) : join(datasetsDir, 'vollab.duckdb'),
+    ...(alertWebhook ? { alertWebhook } : {}),
     notebooksDir: resolve(cwd, env.VOLLAB_NOTEBOOKS_DIR ?? './notebooks'),
     webDistDir: resolve(cwd, env.VOLLAB_WEB_DIST ?? './web/dist'),
     cacheDir,

@@ -22,6 +22,11 @@ import { snapshotFreezeWriter } from './surface/freeze';
 import { createSurfaceService, type SurfaceService } from './surface/service';
 import { LockHeldError } from './util/file-lock';
 import { claimFolders } from './util/sidecar-lock';
+import { createAlertService, type AlertService } from './alerts/service';
+import { createAlertStore } from './alerts/store';
+import { createWebhookNotifier } from './alerts/webhook';
+import { combineLocalChannels } from './live/local-channels';
+import { openStateDb, type StateDb } from './state/db';
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8787/`, with the port actually bound. */
@@ -100,19 +105,43 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
           }),
         })
       : undefined;
+  // The durable state (alert rules and events, fills): one DuckDB file only this process writes.
+  let state: StateDb | undefined;
+  let alerts: AlertService | undefined;
+  try {
+    state = await openStateDb(config.stateDb);
+    alerts = surface
+      ? await createAlertService({
+          store: await createAlertStore(state),
+          market: surface,
+          ...(config.alertWebhook
+            ? { webhook: createWebhookNotifier({ url: config.alertWebhook }) }
+            : {}),
+        })
+      : undefined;
+  } catch (error) {
+    surface?.close();
+    await state?.close().catch(() => undefined);
+    await exchange?.close();
+    await claim.release();
+    throw error;
+  }
+  const locals = [surface?.channels, alerts?.channels].filter((p) => p !== undefined);
   const live: LiveHub | undefined = deribitUrl
     ? createLiveHub({
         connect: () =>
           createDeribitWsClient({ url: deribitWsUrl(deribitUrl), heartbeatSeconds: 10 }),
-        ...(surface ? { local: surface.channels } : {}),
+        ...(locals.length ? { local: combineLocalChannels(...locals) } : {}),
       })
     : undefined;
   const scheduler: SnapshotScheduler | null = snapshots ? startSnapshotScheduler(effective) : null;
   const stopServices = async () => {
     scheduler?.stop();
     live?.close();
+    alerts?.close();
     surface?.close();
     await scheduler?.idle();
+    await state?.close().catch(() => undefined);
     await exchange?.close();
     await claim.release();
   };
@@ -120,6 +149,7 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
     ...(live ? { live } : {}),
     ...(surface ? { surface } : {}),
     ...(deribit ? { deribit } : {}),
+    ...(alerts ? { alerts } : {}),
   });
   // `ws` reads whole frames into memory (100 MiB by default): cap them so a client cannot make us buffer more.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });

@@ -12,3 +12,4 @@ export type * from './share';
 export type * from './chat';
 export type * from './surface';
 export type * from './polymarket';
+export type * from './alerts';

@@ -5,9 +5,12 @@
  * channels}`, `{type: 'error', message, channels?}`, `{type: 'pong'}`.
  */
 
-/** Deribit's public channels the hub relays (the issue's list), and the sidecar's own `surface.*`. */
+/**
+ * Deribit's public channels the hub relays (the issue's list), and the sidecar's own: `surface.*`, and the
+ * desk's events `volatility_estimate`, `threshold_breach`, `portfolio_update` (channel name = event name).
+ */
 const CHANNEL =
-  /^(?:(?:ticker|book)\.[A-Z0-9_]{2,20}(?:-[A-Za-z0-9]{1,12}){1,3}\.(?:100ms|agg2)|(?:markprice\.options|deribit_volatility_index|deribit_price_index)\.[a-z]{2,10}_usdc?|trades\.(?:option|future|any)\.[A-Z]{2,10}\.100ms|surface\.(?:BTC|ETH))$/;
+  /^(?:(?:ticker|book)\.[A-Z0-9_]{2,20}(?:-[A-Za-z0-9]{1,12}){1,3}\.(?:100ms|agg2)|(?:markprice\.options|deribit_volatility_index|deribit_price_index)\.[a-z]{2,10}_usdc?|trades\.(?:option|future|any)\.[A-Z]{2,10}\.100ms|surface\.(?:BTC|ETH)|volatility_estimate|threshold_breach|portfolio_update)$/;
 
 export const MAX_CHANNELS_PER_MESSAGE = 100;
 

@@ -49,6 +49,11 @@ export interface SurfaceService {
   refresh(currency: SurfaceCurrency): Promise<void>;
   /** `surface.BTC` / `surface.ETH` for the hub. */
   readonly channels: LiveLocalChannels;
+  /**
+   * Every index price of `currency` as it arrives (`at`: wall clock), from the service's own upstream socket:
+   * starts following the currency (retried by `latest`). Returns a function that stops listening.
+   */
+  onIndex(currency: SurfaceCurrency, listener: (price: number, at: number) => void): () => void;
   close(): void;
 }
 
@@ -78,6 +83,7 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
       byChannel.set(channel, { desk, kind: kind as UpstreamKind });
   }
   let upstream: LiveUpstream | null = null;
+  const indexListeners = new Map<SurfaceCurrency, Set<(price: number, at: number) => void>>();
 
   const onUpstream = (e: WsEvent) => {
     if (e.type === 'open' || e.type === 'close') {
@@ -97,7 +103,15 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
       return;
     }
     const target = byChannel.get(e.channel);
-    if (target) applyUpstreamData(target.desk, target.kind, e.channel, e.data, now());
+    if (!target) return;
+    const at = now();
+    applyUpstreamData(target.desk, target.kind, e.channel, e.data, at);
+    const listeners =
+      target.kind === 'index' ? indexListeners.get(target.desk.currency) : undefined;
+    if (listeners?.size) {
+      const price = (e.data as { price?: unknown } | null)?.price;
+      if (typeof price === 'number' && price > 0) for (const l of listeners) l(price, at);
+    }
   };
 
   const seed = async (d: Desk) => {
@@ -185,6 +199,14 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
         d.feed.refreshFailed();
         throw error;
       });
+    },
+    onIndex(currency, listener) {
+      const d = desk(currency);
+      let set = indexListeners.get(currency);
+      if (!set) indexListeners.set(currency, (set = new Set()));
+      set.add(listener);
+      void start(d).catch(() => {});
+      return () => void set.delete(listener);
     },
     channels: {
       has: (channel) => SURFACE_CURRENCIES.some((c) => channel === `surface.${c}`),

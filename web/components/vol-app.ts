@@ -7,6 +7,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { getServices } from '../runtime/services';
+import './alerts-bell';
 import { adoptDocumentStyles } from './document-styles';
 import './docs-page';
 import { themeStyles } from './theme';
@@ -154,6 +155,7 @@ export class VolApp extends LitElement {
             : nothing
         }
         <a class="docs" href="/docs">Library reference</a>
+        <vol-alerts></vol-alerts>
         <a href="/live">Live desk</a>
         ${
           notebookPath

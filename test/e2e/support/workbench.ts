@@ -54,12 +54,15 @@ export async function startWorkbench(
   await Promise.all([buildWorkbench(), ensureDatasets()]);
   const notebooksDir = await mkdtemp(join(tmpdir(), 'vollab-notebooks-'));
   await cp(join(root, 'notebooks'), notebooksDir, { recursive: true });
+  // A private state database too: alert rules and fills from one test must not leak into the next.
+  const stateDir = await mkdtemp(join(tmpdir(), 'vollab-state-'));
   const config = loadConfig({
     ...process.env,
     PORT: '0',
     HOST: '127.0.0.1',
     VOLLAB_DATA_DIR: datasetsDir,
     VOLLAB_NOTEBOOKS_DIR: notebooksDir,
+    VOLLAB_STATE_DB: join(stateDir, 'vollab.duckdb'),
     ...options.env,
   });
   // Most tests use no market data: no simulated exchange unless asked.
@@ -83,6 +86,7 @@ export async function startWorkbench(
     async close() {
       await server.close();
       await rm(notebooksDir, { recursive: true, force: true });
+      await rm(stateDir, { recursive: true, force: true });
     },
   };
 }

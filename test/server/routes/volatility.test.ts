@@ -31,6 +31,7 @@ function setup(fail = false) {
     },
     refresh: async () => {},
     channels: { has: () => false, subscribe: () => {}, unsubscribe: () => {} },
+    onIndex: () => () => {},
     close: () => {},
   };
   const app = new Hono();
