@@ -10,3 +10,4 @@ export * as regime from './regime';
 export * as forecast from './forecast';
 export * as cluster from './cluster';
 export * as anomaly from './anomaly';
+export * as portfolio from './portfolio';
