@@ -10,4 +10,5 @@ export * as regime from './regime';
 export * as forecast from './forecast';
 export * as cluster from './cluster';
 export * as anomaly from './anomaly';
+export * as filter from './filter';
 export * as portfolio from './portfolio';

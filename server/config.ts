@@ -66,6 +66,10 @@ export interface VolLabConfig {
    * (30) and at most `VOLLAB_TRASH_FILES` (500) files in each folder, the newest.
    */
   trashRetention: { maxAgeDays: number; maxFiles: number };
+  /** The durable state database (`VOLLAB_STATE_DB`, default `vollab.duckdb` in the data directory). */
+  stateDb: string;
+  /** Slack-compatible webhook each volatility alert is also posted to (`VOLLAB_ALERT_WEBHOOK`), if set. */
+  alertWebhook?: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -82,7 +86,7 @@ const MIB = 1024 * 1024;
  * `VOLLAB_PROXY_CACHE_BYTES` (64 MiB); with
  * `VOLLAB_SOURCE=live`: `DERIBIT_URL`, `POLYMARKET_GAMMA_URL`, `POLYMARKET_CLOB_URL` (the real hosts);
  * `VOLLAB_SNAPSHOTS` (off), `VOLLAB_SNAPSHOT_CURRENCIES` (BTC,ETH), `VOLLAB_TRASH_DAYS` (30),
- * `VOLLAB_TRASH_FILES` (500).
+ * `VOLLAB_TRASH_FILES` (500), `VOLLAB_STATE_DB` (<data dir>/vollab.duckdb), `VOLLAB_ALERT_WEBHOOK` (none).
  *
  * @example
  * const config = loadConfig(process.env);
@@ -112,8 +116,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     if (!/^[A-Z]{2,6}$/.test(c)) throw new Error(`invalid VOLLAB_SNAPSHOT_CURRENCIES: ${c}`);
   const cacheDir = resolve(cwd, env.VOLLAB_CACHE_DIR ?? './.vollab/cache');
   const modelsDir = env.VOLLAB_MODELS_DIR?.trim();
+  const datasetsDir = resolve(cwd, env.VOLLAB_DATA_DIR ?? './datasets');
+  const stateDb = env.VOLLAB_STATE_DB?.trim();
+  const alertWebhook = env.VOLLAB_ALERT_WEBHOOK?.trim();
+  if (alertWebhook && !/^https?:\/\/./.test(alertWebhook))
+    throw new Error(`invalid VOLLAB_ALERT_WEBHOOK: ${alertWebhook} (expected an http(s) URL)`);
   return {
-    datasetsDir: resolve(cwd, env.VOLLAB_DATA_DIR ?? './datasets'),
+    datasetsDir,
+    stateDb: stateDb ? resolve(cwd, stateDb) : join(datasetsDir, 'vollab.duckdb'),
+    ...(alertWebhook ? { alertWebhook } : {}),
     notebooksDir: resolve(cwd, env.VOLLAB_NOTEBOOKS_DIR ?? './notebooks'),
     webDistDir: resolve(cwd, env.VOLLAB_WEB_DIST ?? './web/dist'),
     cacheDir,
