@@ -12,7 +12,9 @@ import { createApp } from './app';
 import { isLoopback, type VolLabConfig } from './config';
 import { isErrno } from './http/errors';
 import { createLiveHub, type LiveHub } from './live/hub';
+import { combineLocalChannels } from './live/local-channels';
 import { MAX_CLIENT_FRAME_BYTES } from './live/protocol';
+import { startPortfolio } from './portfolio/start';
 import { recoverDatasets } from './snapshots/recover';
 import { startSnapshotScheduler, type SnapshotScheduler } from './snapshots/scheduler';
 import { createDeribitHttpClient } from './sources/deribit/http-client';
@@ -100,11 +102,17 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
           }),
         })
       : undefined;
+  const portfolio = startPortfolio({
+    stateDb: config.stateDb,
+    datasetsDir: config.datasetsDir,
+    ...(surface ? { surface } : {}),
+  });
+  const local = [...(surface ? [surface.channels] : []), portfolio.service.channels];
   const live: LiveHub | undefined = deribitUrl
     ? createLiveHub({
         connect: () =>
           createDeribitWsClient({ url: deribitWsUrl(deribitUrl), heartbeatSeconds: 10 }),
-        ...(surface ? { local: surface.channels } : {}),
+        local: combineLocalChannels(local),
       })
     : undefined;
   const scheduler: SnapshotScheduler | null = snapshots ? startSnapshotScheduler(effective) : null;
@@ -112,6 +120,7 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
     scheduler?.stop();
     live?.close();
     surface?.close();
+    await portfolio.close();
     await scheduler?.idle();
     await exchange?.close();
     await claim.release();
@@ -120,6 +129,7 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
     ...(live ? { live } : {}),
     ...(surface ? { surface } : {}),
     ...(deribit ? { deribit } : {}),
+    portfolio: portfolio.service,
   });
   // `ws` reads whole frames into memory (100 MiB by default): cap them so a client cannot make us buffer more.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });

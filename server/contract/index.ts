@@ -9,3 +9,4 @@ export type * from './models';
 export type * from './notebooks';
 export type * from './slice';
 export type * from './share';
+export type * from './portfolio';
