@@ -3,7 +3,7 @@
  * vols unchanged) under each stored daily move of its underlyings, one day ahead. Books in different currencies
  * take the same day's move of their own underlying, so BTC and ETH keep their joint history.
  */
-import { revalueInto, type Revaluation } from './revalue';
+import { addPnl } from './revalue';
 import type { RiskBook } from './risk-book';
 
 export interface VarResult {
@@ -52,14 +52,7 @@ export function historicalPnl(
   if (returns.some((r) => r.length !== days))
     throw new RangeError('return series differ in length');
   const pnl = new Float64Array(days);
-  const r: Revaluation = { pnlUsd: 0, pnlCoin: 0 };
-  books.forEach((book, b) => {
-    const series = returns[b]!;
-    for (let d = 0; d < days; d++) {
-      revalueInto(book, Math.expm1(series[d]!), 0, horizonDays, r);
-      pnl[d]! += r.pnlUsd;
-    }
-  });
+  books.forEach((book, b) => addPnl(book, returns[b]!, 0, horizonDays, pnl));
   return pnl;
 }
 

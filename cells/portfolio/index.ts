@@ -26,7 +26,7 @@ export {
 export { bookTotals, type BookTotals, type CurrencyTotals } from './aggregate';
 export { riskBook, type RiskBook, type Smile } from './risk-book';
 export { blackFast } from './black-fast';
-export { revalue, revalueInto, type Revaluation } from './revalue';
+export { addPnl, revalue, type Revaluation } from './revalue';
 export { scenarioGrid, steps, type ScenarioGrid, type ScenarioOptions } from './scenario';
 export { historicalPnl, historicalVar, tailRisk, type VarResult } from './historical-var';
 export { deltaGammaVar, type DeltaGammaResult } from './delta-gamma';

@@ -3,7 +3,7 @@
  * of a spot move, a parallel vol shift and a horizon. Defaults: spot −30%..+30% and vol −20..+20 points in 21
  * steps each, 0, 1 and 7 days ahead.
  */
-import { revalueInto, type Revaluation } from './revalue';
+import { addPnl } from './revalue';
 import type { RiskBook } from './risk-book';
 
 export interface ScenarioOptions {
@@ -46,14 +46,13 @@ export function scenarioGrid(book: RiskBook, options: ScenarioOptions = {}): Sce
   const n = spotShocks.length * volShifts.length * horizons.length;
   const pnlUsd = new Float64Array(n);
   const pnlCoin = new Float64Array(n);
-  const r: Revaluation = { pnlUsd: 0, pnlCoin: 0 };
-  let i = 0;
-  for (const h of horizons)
-    for (const v of volShifts)
-      for (const s of spotShocks) {
-        revalueInto(book, s, v, h, r);
-        pnlUsd[i] = r.pnlUsd;
-        pnlCoin[i++] = r.pnlCoin;
-      }
+  const moves = Float64Array.from(spotShocks, (x) => Math.log1p(x));
+  const ns = spotShocks.length;
+  horizons.forEach((h, hi) =>
+    volShifts.forEach((v, vi) => {
+      const at = (hi * volShifts.length + vi) * ns;
+      addPnl(book, moves, v, h, pnlUsd.subarray(at, at + ns), pnlCoin.subarray(at, at + ns));
+    }),
+  );
   return { spotShocks, volShifts, horizons, pnlUsd, pnlCoin };
 }

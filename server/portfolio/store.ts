@@ -1,8 +1,10 @@
 /**
  * Fills in the durable state database (table `fills`), with a copy in memory for marking. Every write is one
- * transaction through the database's serial queue, so a resolved promise means committed and in the WAL;
- * idempotency is checked inside that transaction (a client id already stored returns the stored fill, whatever
- * the resubmission says), so two concurrent resubmissions cannot both insert. A CSV import is one transaction:
+ * transaction through the database's serial queue, so a resolved promise means committed and in the WAL.
+ * Idempotency: a client id already stored returns the stored fill, whatever the resubmission says. The index of
+ * client ids lives in memory (the sidecar is the only writer) and is read and updated inside the serialized
+ * transaction callbacks, so two concurrent resubmissions cannot both insert; a rolled-back batch takes its ids
+ * back out. A CSV import is one transaction:
  * all rows or none. No UNIQUE constraints: DuckDB updates indexed columns as delete + insert, which trips its
  * own constraint check inside a transaction; the single writer keeps ids unique instead.
  */
@@ -62,12 +64,14 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
     version++;
   };
 
-  const insert = async (tx: StateTx, t: ValidTrade, seen: Map<string, FillWire>) => {
+  const byClientId = new Map<string, FillWire>();
+  for (const f of fills)
+    if (f.client_id !== null && !byClientId.has(f.client_id)) byClientId.set(f.client_id, f);
+
+  const insert = async (tx: StateTx, t: ValidTrade, batch: Set<string>) => {
     if (t.client_id !== null) {
-      const known = seen.get(t.client_id);
+      const known = byClientId.get(t.client_id);
       if (known) return { fill: known, duplicate: true };
-      const [row] = await tx.all('SELECT * FROM fills WHERE client_id = ? LIMIT 1', [t.client_id]);
-      if (row) return { fill: fromRow(row), duplicate: true };
     }
     const fill: FillWire = { id: randomUUID(), ...t, created_at: now() };
     await tx.run('INSERT INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
@@ -82,22 +86,32 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
       fill.created_at,
       ++seq,
     ]);
-    if (fill.client_id !== null) seen.set(fill.client_id, fill);
+    if (fill.client_id !== null) {
+      byClientId.set(fill.client_id, fill);
+      batch.add(fill.client_id);
+    }
     return { fill, duplicate: false };
   };
 
   const addMany = async (trades: readonly ValidTrade[]) => {
-    const before = seq;
+    const batchIds = new Set<string>();
+    const forget = () => {
+      for (const id of batchIds) byClientId.delete(id);
+    };
     let out;
     try {
       out = await db.write(async (tx) => {
-        const seen = new Map<string, FillWire>();
         const results = [];
-        for (const t of trades) results.push(await insert(tx, t, seen));
+        try {
+          for (const t of trades) results.push(await insert(tx, t, batchIds));
+        } catch (error) {
+          forget(); // rolled back: forget its ids before the next transaction can look them up
+          throw error;
+        }
         return results;
       });
     } catch (error) {
-      seq = before; // rolled back
+      forget(); // a failed COMMIT
       throw error;
     }
     const added = out.filter((r) => !r.duplicate).map((r) => r.fill);
@@ -126,6 +140,7 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
         return { ...fromRow(row), ...t, client_id: fromRow(row).client_id };
       });
       if (changed) {
+        if (changed.client_id !== null) byClientId.set(changed.client_id, changed);
         fills = fills.map((f) => (f.id === id ? changed : f));
         sort();
       }
@@ -133,8 +148,10 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
     },
     async remove(id) {
       const gone = await db.write(async (tx) => {
-        const [row] = await tx.all('SELECT id FROM fills WHERE id = ?', [id]);
+        const [row] = await tx.all('SELECT client_id FROM fills WHERE id = ?', [id]);
         if (row) await tx.run('DELETE FROM fills WHERE id = ?', [id]);
+        // A deleted fill frees its client id: resubmitting it stores the trade again.
+        if (row && row.client_id !== null) byClientId.delete(String(row.client_id));
         return row !== undefined;
       });
       if (gone) {
