@@ -1,5 +1,5 @@
 /**
- * The workbench: `web/dist` assets, and its `index.html` for `/`, the library reference `/docs` and every
+ * The workbench: `web/dist` assets, and its `index.html` for `/`, the library reference `/docs`, the portfolio `/portfolio` and every
  * notebook URL (`/notebooks/<path without .md>`), so a notebook has a stable address. Without a build, a 503 page says
  * how to make one.
  */
@@ -36,6 +36,7 @@ export function webRoutes(webDistDir: string): Hono {
   app.get('/', index);
   app.get('/index.html', index);
   app.get('/docs', index);
+  app.get('/portfolio', index);
   app.get('/notebooks/*', index);
 
   app.get('/*', async (c) => {

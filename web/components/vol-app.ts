@@ -7,6 +7,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { getServices } from '../runtime/services';
 import { adoptDocumentStyles } from './document-styles';
 import './docs-page';
+import './portfolio-page';
 import { themeStyles } from './theme';
 import './notebook-list';
 import './notebook-page';
@@ -51,7 +52,12 @@ const appStyles = css`
 
 /** The paths this shell renders itself (anything else is a full page load). */
 function isRoute(pathname: string): boolean {
-  return pathname === '/' || pathname === '/docs' || pathname.startsWith('/notebooks/');
+  return (
+    pathname === '/' ||
+    pathname === '/docs' ||
+    pathname === '/portfolio' ||
+    pathname.startsWith('/notebooks/')
+  );
 }
 
 @customElement('vol-app')
@@ -117,6 +123,7 @@ export class VolApp extends LitElement {
               >`
             : nothing
         }
+        <a class="docs" href="/portfolio">Portfolio</a>
         <a class="docs" href="/docs">Library reference</a>
       </header>
       ${
@@ -124,7 +131,9 @@ export class VolApp extends LitElement {
           ? html`<vol-notebook-page .path=${notebookPath}></vol-notebook-page>`
           : this.path === '/docs'
             ? html`<vol-docs-page></vol-docs-page>`
-            : html`<vol-notebook-list></vol-notebook-list>`
+            : this.path === '/portfolio'
+              ? html`<vol-portfolio-page></vol-portfolio-page>`
+              : html`<vol-notebook-list></vol-notebook-list>`
       }`;
   }
 }
