@@ -51,12 +51,15 @@ export async function startWorkbench(
   await Promise.all([buildWorkbench(), ensureDatasets()]);
   const notebooksDir = await mkdtemp(join(tmpdir(), 'vollab-notebooks-'));
   await cp(join(root, 'notebooks'), notebooksDir, { recursive: true });
+  // Each sidecar its own state database: e2e files run in parallel on the same datasets folder.
+  const stateDir = await mkdtemp(join(tmpdir(), 'vollab-state-'));
   const config = loadConfig({
     ...process.env,
     PORT: '0',
     HOST: '127.0.0.1',
     VOLLAB_DATA_DIR: datasetsDir,
     VOLLAB_NOTEBOOKS_DIR: notebooksDir,
+    VOLLAB_STATE_DB: join(stateDir, 'vollab.duckdb'),
   });
   // Most tests use no market data: no simulated exchange unless asked.
   const simulatedExchange = options.simulatedExchange ?? false;
@@ -79,6 +82,7 @@ export async function startWorkbench(
     async close() {
       await server.close();
       await rm(notebooksDir, { recursive: true, force: true });
+      await rm(stateDir, { recursive: true, force: true });
     },
   };
 }
