@@ -41,6 +41,8 @@ export function addPnl(
   const S = book.index;
   const dt = days / DAYS_PER_YEAR;
   const o = book.options;
+  const growth = new Float64Array(n);
+  for (let d = 0; d < n; d++) growth[d] = Math.exp(moves[d]!);
   for (let j = 0; j < o.amount.length; j++) {
     const F = o.forward[j]!;
     const K = o.strike[j]!;
@@ -54,7 +56,7 @@ export function addPnl(
     const toUsd = (a * S) / F;
     for (let d = 0; d < n; d++) {
       const x = moves[d]!;
-      const Fg = F * Math.exp(x);
+      const Fg = F * growth[d]!;
       const iv = smile ? ivAtMark + smile(k0 - x) : ivAtMark;
       const sd = iv > 0 ? iv * sqrtT1 : 0;
       let price: number;
@@ -76,7 +78,7 @@ export function addPnl(
     const F = l.mark[j]!;
     const before = A * (1 / E - 1 / F);
     for (let d = 0; d < n; d++) {
-      const g = Math.exp(moves[d]!);
+      const g = growth[d]!;
       const after = A * (1 / E - 1 / (F * g));
       usd[d]! += after * S * g - before * S;
       if (coin) coin[d]! += after - before;

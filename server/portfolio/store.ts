@@ -21,14 +21,20 @@ export const FILLS_MIGRATIONS = [
   ],
 ] as const;
 
+export interface AddResult {
+  fill: FillWire;
+  duplicate: boolean;
+}
+
 export interface FillStore {
   /** Stored fills in time order (ties in the order stored). */
   list(): readonly FillWire[];
   /** Bumped on every change. */
   readonly version: number;
-  add(trade: ValidTrade): Promise<{ fill: FillWire; duplicate: boolean }>;
+  /** One trade; resolves once committed (trades added meanwhile share a transaction, each acknowledged). */
+  add(trade: ValidTrade): Promise<AddResult>;
   /** All in one transaction; duplicates (stored, or earlier in the batch) return the first fill. */
-  addMany(trades: readonly ValidTrade[]): Promise<{ fill: FillWire; duplicate: boolean }[]>;
+  addMany(trades: readonly ValidTrade[]): Promise<AddResult[]>;
   /** Replace a fill's fields (id and client id kept); null when there is no such fill. */
   correct(id: string, trade: ValidTrade): Promise<FillWire | null>;
   remove(id: string): Promise<boolean>;
@@ -68,29 +74,36 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
   for (const f of fills)
     if (f.client_id !== null && !byClientId.has(f.client_id)) byClientId.set(f.client_id, f);
 
-  const insert = async (tx: StateTx, t: ValidTrade, batch: Set<string>) => {
-    if (t.client_id !== null) {
-      const known = byClientId.get(t.client_id);
+  /** The batch's results, new fills numbered; their client ids are claimed in `batch`. */
+  const prepare = (trades: readonly ValidTrade[], batch: Set<string>): AddResult[] =>
+    trades.map((t) => {
+      const known = t.client_id === null ? undefined : byClientId.get(t.client_id);
       if (known) return { fill: known, duplicate: true };
-    }
-    const fill: FillWire = { id: randomUUID(), ...t, created_at: now() };
-    await tx.run('INSERT INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-      fill.id,
-      fill.client_id,
-      fill.instrument_name,
-      fill.direction,
-      fill.amount,
-      fill.price,
-      fill.fee,
-      fill.timestamp,
-      fill.created_at,
+      const fill: FillWire = { id: randomUUID(), ...t, created_at: now() };
+      if (fill.client_id !== null) {
+        byClientId.set(fill.client_id, fill);
+        batch.add(fill.client_id);
+      }
+      return { fill, duplicate: false };
+    });
+
+  /** One multi-row INSERT: a round trip per batch, not per fill. */
+  const insert = async (tx: StateTx, added: readonly FillWire[]) => {
+    if (added.length === 0) return;
+    const values = added.map((f) => [
+      f.id,
+      f.client_id,
+      f.instrument_name,
+      f.direction,
+      f.amount,
+      f.price,
+      f.fee,
+      f.timestamp,
+      f.created_at,
       ++seq,
     ]);
-    if (fill.client_id !== null) {
-      byClientId.set(fill.client_id, fill);
-      batch.add(fill.client_id);
-    }
-    return { fill, duplicate: false };
+    const row = `(${Array(10).fill('?').join(', ')})`;
+    await tx.run(`INSERT INTO fills VALUES ${added.map(() => row).join(', ')}`, values.flat());
   };
 
   const addMany = async (trades: readonly ValidTrade[]) => {
@@ -101,9 +114,12 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
     let out;
     try {
       out = await db.write(async (tx) => {
-        const results = [];
+        const results = prepare(trades, batchIds);
         try {
-          for (const t of trades) results.push(await insert(tx, t, batchIds));
+          await insert(
+            tx,
+            results.flatMap((r) => (r.duplicate ? [] : [r.fill])),
+          );
         } catch (error) {
           forget(); // rolled back: forget its ids before the next transaction can look them up
           throw error;
@@ -122,12 +138,36 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
     return out;
   };
 
+  // Group commit: single trades that arrive while a transaction is in flight share the next one, so many
+  // clients cost one COMMIT each round instead of one each. Each is still acknowledged only once committed.
+  let waiting: { trade: ValidTrade; done: (r: AddResult) => void; fail: (e: unknown) => void }[] =
+    [];
+  let flushing = false;
+  const flush = async () => {
+    flushing = true;
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        const results = await addMany(batch.map((w) => w.trade));
+        batch.forEach((w, i) => w.done(results[i]!));
+      } catch (error) {
+        for (const w of batch) w.fail(error);
+      }
+    }
+    flushing = false;
+  };
+
   return {
     list: () => fills,
     get version() {
       return version;
     },
-    add: async (trade) => (await addMany([trade]))[0]!,
+    add: (trade) =>
+      new Promise<AddResult>((done, fail) => {
+        waiting.push({ trade, done, fail });
+        if (!flushing) void flush();
+      }),
     addMany,
     async correct(id, t) {
       const changed = await db.write(async (tx) => {
