@@ -11,3 +11,4 @@ export * as forecast from './forecast';
 export * as cluster from './cluster';
 export * as anomaly from './anomaly';
 export * as filter from './filter';
+export * as portfolio from './portfolio';

@@ -27,6 +27,8 @@ import { modelRoutesFor } from './routes/models';
 import { notebookRoutes } from './routes/notebooks';
 import { polymarketRoutes } from './routes/polymarket';
 import { polymarketMarketsRoutes } from './routes/polymarket-markets';
+import { portfolioRoutes } from './routes/portfolio';
+import type { PortfolioService } from './portfolio/service';
 import { createDeribitHttpClient, type DeribitHttpClient } from './sources/deribit/http-client';
 import { createPolymarketClient } from './sources/polymarket/client';
 import { createProxyCache } from './sources/proxy-cache';
@@ -69,6 +71,8 @@ export interface AppServices {
   live?: LiveHub;
   /** The live volatility surface behind `/api/volatility`; mounted when given. */
   surface?: SurfaceService;
+  /** Fills, positions and risk behind `/api/portfolio`; mounted when given. */
+  portfolio?: PortfolioService;
   /** The client behind `/api/deribit` (default: one on `config.deribitUrl` with Deribit's rate limits). */
   deribit?: DeribitHttpClient;
   /** The assistant's upstream (default: the SDK on `config.claude` when a key is set). */
@@ -145,6 +149,7 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   if (services.live) app.route('/api/live', liveRoutes(services.live));
   if (services.alerts) app.route('/api/volatility/alerts', alertRoutes(services.alerts));
   if (services.surface) app.route('/api/volatility', volatilityRoutes(services.surface));
+  if (services.portfolio) app.route('/api/portfolio', portfolioRoutes(services.portfolio));
   if (config.polymarketGammaUrl && config.polymarketClobUrl) {
     const { polymarketGammaUrl: gammaUrl, polymarketClobUrl: clobUrl } = config;
     const polymarket = createPolymarketClient({ gammaUrl, clobUrl });

@@ -12,7 +12,9 @@ import { createApp } from './app';
 import { isLoopback, type VolLabConfig } from './config';
 import { isErrno } from './http/errors';
 import { createLiveHub, type LiveHub } from './live/hub';
+import { combineLocalChannels } from './live/local-channels';
 import { MAX_CLIENT_FRAME_BYTES } from './live/protocol';
+import { startPortfolio } from './portfolio/start';
 import { recoverDatasets } from './snapshots/recover';
 import { startSnapshotScheduler, type SnapshotScheduler } from './snapshots/scheduler';
 import { createDeribitHttpClient } from './sources/deribit/http-client';
@@ -25,7 +27,6 @@ import { claimFolders } from './util/sidecar-lock';
 import { createAlertService, type AlertService } from './alerts/service';
 import { createAlertStore } from './alerts/store';
 import { createWebhookNotifier } from './alerts/webhook';
-import { combineLocalChannels } from './live/local-channels';
 import { openStateDb, type StateDb } from './state/db';
 
 export interface RunningServer {
@@ -126,7 +127,15 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
     await claim.release();
     throw error;
   }
-  const locals = [surface?.channels, alerts?.channels].filter((p) => p !== undefined);
+  // Opened after the state database: it lives (and closes) with it.
+  const portfolio = startPortfolio({
+    state,
+    datasetsDir: config.datasetsDir,
+    ...(surface ? { surface } : {}),
+  });
+  const locals = [surface?.channels, alerts?.channels, portfolio.channels].filter(
+    (p) => p !== undefined,
+  );
   const live: LiveHub | undefined = deribitUrl
     ? createLiveHub({
         connect: () =>
@@ -140,6 +149,7 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
     live?.close();
     alerts?.close();
     surface?.close();
+    portfolio.close();
     await scheduler?.idle();
     await state?.close().catch(() => undefined);
     await exchange?.close();
@@ -150,6 +160,7 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
     ...(surface ? { surface } : {}),
     ...(deribit ? { deribit } : {}),
     ...(alerts ? { alerts } : {}),
+    portfolio,
   });
   // `ws` reads whole frames into memory (100 MiB by default): cap them so a client cannot make us buffer more.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });

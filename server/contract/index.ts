@@ -13,3 +13,4 @@ export type * from './chat';
 export type * from './surface';
 export type * from './polymarket';
 export type * from './alerts';
+export type * from './portfolio';

@@ -1,6 +1,6 @@
 /**
  * The workbench: `web/dist` assets, and its `index.html` for `/`, the library reference `/docs`, the live desk
- * `/live` and every
+ * `/live`, the portfolio `/portfolio` and every
  * notebook URL (`/notebooks/<path without .md>`), so a notebook has a stable address. Without a build, a 503 page says
  * how to make one.
  */
@@ -38,6 +38,7 @@ export function webRoutes(webDistDir: string): Hono {
   app.get('/index.html', index);
   app.get('/docs', index);
   app.get('/live', index);
+  app.get('/portfolio', index);
   app.get('/notebooks/*', index);
 
   app.get('/*', async (c) => {

@@ -10,6 +10,7 @@
 import type { WsEvent } from '../sources/deribit/ws-client';
 import type { BookSummary, IndexPrice, Instrument } from '../sources/deribit/records';
 import type { LiveLocalChannels, LiveUpstream } from '../live/hub';
+import type { ChainSnapshot } from './chain-state';
 import { compactSurface } from './compact';
 import { computeSurface } from './compute';
 import { applyUpstreamData, createDesk, type Desk, type UpstreamKind } from './desk';
@@ -45,6 +46,8 @@ export interface SurfaceService {
   /** The full state now (starts following the currency on first use). */
   latest(currency: SurfaceCurrency): Promise<SurfaceState>;
   freeze(currency: SurfaceCurrency): Promise<FreezeResult>;
+  /** The followed chain itself (marks, IVs, forwards of every listed option), e.g. to mark a portfolio. */
+  chain(currency: SurfaceCurrency): Promise<ChainSnapshot>;
   /** Refresh bid/ask/OI by REST now (the schedule does this every `refreshMs`). */
   refresh(currency: SurfaceCurrency): Promise<void>;
   /** `surface.BTC` / `surface.ETH` for the hub. */
@@ -191,6 +194,12 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
       const rows = freezeRows(d.chain.snapshot(), surface.asOf);
       const written = await o.freeze(rows);
       return { currency, asOf: surface.asOf, rows: rows.length, ...written, surface };
+    },
+    async chain(currency) {
+      const d = desk(currency);
+      await start(d);
+      d.chain.rollOff(d.chain.asOf);
+      return d.chain.snapshot();
     },
     async refresh(currency) {
       const d = desk(currency);

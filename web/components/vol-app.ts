@@ -10,6 +10,7 @@ import { getServices } from '../runtime/services';
 import './alerts-bell';
 import { adoptDocumentStyles } from './document-styles';
 import './docs-page';
+import './portfolio-page';
 import { themeStyles } from './theme';
 import './notebook-list';
 import './notebook-page';
@@ -70,6 +71,7 @@ function isRoute(pathname: string): boolean {
     pathname === '/' ||
     pathname === '/docs' ||
     pathname === '/live' ||
+    pathname === '/portfolio' ||
     pathname.startsWith('/notebooks/')
   );
 }
@@ -154,6 +156,7 @@ export class VolApp extends LitElement {
               >`
             : nothing
         }
+        <a class="docs" href="/portfolio">Portfolio</a>
         <a class="docs" href="/docs">Library reference</a>
         <vol-alerts></vol-alerts>
         <a href="/live">Live desk</a>
@@ -182,7 +185,9 @@ export class VolApp extends LitElement {
               : nothing
             : this.path === '/docs'
               ? html`<vol-docs-page></vol-docs-page>`
-              : html`<vol-notebook-list></vol-notebook-list>`
+              : this.path === '/portfolio'
+                ? html`<vol-portfolio-page></vol-portfolio-page>`
+                : html`<vol-notebook-list></vol-notebook-list>`
       }`;
   }
 }

@@ -17,6 +17,10 @@ function setup(fail = false) {
       if (fail) throw new Error('upstream not connected');
       return state(c);
     },
+    chain: async (c) => {
+      calls.push(`chain ${c}`);
+      return { currency: c, asOf: 42, index: null, refreshIndex: null, dvol: null, options: [] };
+    },
     freeze: async (c) => {
       calls.push(`freeze ${c}`);
       return {

@@ -16,8 +16,14 @@ describe('workbench pages and assets', () => {
   });
   afterAll(() => fx.cleanup());
 
-  it('serves index.html for /, /docs and every notebook URL, with the CSP and security headers', async () => {
-    for (const path of ['/', '/docs', '/notebooks/intro', '/notebooks/studies/btc-regimes']) {
+  it('serves index.html for /, /docs, /portfolio and every notebook URL, with the CSP and security headers', async () => {
+    for (const path of [
+      '/',
+      '/docs',
+      '/portfolio',
+      '/notebooks/intro',
+      '/notebooks/studies/btc-regimes',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
       expect(await res.text()).toBe('<!doctype html><title>Vol Lab</title>');

@@ -1,0 +1,72 @@
+/**
+ * `/api/portfolio`: fills (`POST /trades`, `GET /trades`, `POST /trades/import` with `{csv}`,
+ * `PUT /trades/{id}`, `DELETE /trades/{id}`) and the marked book (`GET /positions`, `/summary`, `/risk`). Thin:
+ * bodies are validated here (400 with the reason), the portfolio service does the rest.
+ */
+import { Hono } from 'hono';
+import { httpError } from '../http/errors';
+import { readJsonObject } from '../http/json-body';
+import type { PortfolioService } from '../portfolio/service';
+import { csvTrades } from '../portfolio/csv';
+import { validTrade, type ValidTrade } from '../portfolio/trade-input';
+
+const MAX_IMPORT_ROWS = 10_000;
+
+function tradeOf(body: Record<string, unknown>, now: number): ValidTrade {
+  try {
+    return validTrade(body, now);
+  } catch (error) {
+    throw httpError(400, error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function listed(portfolio: PortfolioService, trade: ValidTrade): Promise<void> {
+  await portfolio.checkListed(trade).catch((error: unknown) => {
+    throw httpError(400, error instanceof Error ? error.message : String(error));
+  });
+}
+
+/** @example app.route('/api/portfolio', portfolioRoutes(portfolio)); */
+export function portfolioRoutes(portfolio: PortfolioService): Hono {
+  const now = () => portfolio.now();
+  const app = new Hono();
+  app.post('/trades', async (c) => {
+    const trade = tradeOf(await readJsonObject(c), now());
+    await listed(portfolio, trade);
+    const result = await (await portfolio.fills()).add(trade);
+    return c.json(result, result.duplicate ? 200 : 201);
+  });
+  app.get('/trades', async (c) => c.json({ fills: (await portfolio.fills()).list() }));
+  app.post('/trades/import', async (c) => {
+    const body = await readJsonObject(c);
+    if (typeof body.csv !== 'string')
+      throw httpError(400, 'invalid csv: expected the CSV text as a string');
+    const { trades, errors } = csvTrades(body.csv, now());
+    if (trades.length + errors.length > MAX_IMPORT_ROWS)
+      throw httpError(400, `too many rows: at most ${MAX_IMPORT_ROWS} per import`);
+    if (errors.length > 0)
+      throw httpError(400, `${errors.length} bad row(s): nothing imported`, { row_errors: errors });
+    const results = await (await portfolio.fills()).addMany(trades);
+    const imported = results.filter((r) => !r.duplicate).length;
+    return c.json(
+      { imported, duplicates: results.length - imported, fills: results.map((r) => r.fill) },
+      imported > 0 ? 201 : 200,
+    );
+  });
+  app.put('/trades/:id', async (c) => {
+    const trade = tradeOf(await readJsonObject(c), now());
+    await listed(portfolio, trade);
+    const fill = await (await portfolio.fills()).correct(c.req.param('id'), trade);
+    if (!fill) throw httpError(404, 'unknown fill');
+    return c.json({ fill });
+  });
+  app.delete('/trades/:id', async (c) => {
+    if (!(await (await portfolio.fills()).remove(c.req.param('id'))))
+      throw httpError(404, 'unknown fill');
+    return c.body(null, 204);
+  });
+  app.get('/positions', async (c) => c.json(await portfolio.positions()));
+  app.get('/summary', async (c) => c.json(await portfolio.summary()));
+  app.get('/risk', async (c) => c.json(await portfolio.risk()));
+  return app;
+}

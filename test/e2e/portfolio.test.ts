@@ -1,0 +1,80 @@
+/**
+ * The portfolio page in chromium against the simulated exchange: a trade in an option the live chain lists,
+ * entered in the form, shows in the positions with its mark, the mark's age and Greeks, and keeps being
+ * re-marked (the mark age changes as the page refreshes); a bad amount is refused in the form, a trade in an
+ * unlisted option by the sidecar, and neither is stored.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FillWire, PositionsWire } from '../../server/contract/portfolio';
+import type { SurfaceState } from '../../server/contract';
+import { launchChromium } from './support/browser';
+import { startWorkbench, type Workbench } from './support/workbench';
+
+describe('the portfolio page', () => {
+  let workbench: Workbench;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    workbench = await startWorkbench({ simulatedExchange: true });
+    browser = await launchChromium();
+    await workbench.signIn(browser.context);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await workbench?.close();
+  });
+
+  const api = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${workbench.url}${path}`, {
+      headers: { Authorization: `Bearer ${workbench.token}` },
+    });
+    expect(res.status, path).toBe(200);
+    return (await res.json()) as T;
+  };
+
+  it('adds a trade from the form and shows it marked, re-marked as the page refreshes', async () => {
+    const surface = await api<SurfaceState>('/api/volatility/surface/latest?currency=BTC');
+    const expiry = surface.expiries.find((e) => e.points.some((p) => p.mark_iv !== null))!;
+    const point = expiry.points.find((p) => p.mark_iv !== null)!;
+    const name = point.instrument_name;
+
+    const page = await browser.context.newPage();
+    await page.goto(`${workbench.url}/portfolio`);
+    const form = page.locator('vol-portfolio-page form');
+    await form.getByLabel('Instrument').fill(name);
+    await form.getByLabel('Amount').fill('0');
+    await form.getByLabel('Price').fill('0.01');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(() => page.locator('vol-portfolio-page [role=alert]').textContent())
+      .toMatch(/^amount/);
+
+    await form.getByLabel('Instrument').fill('BTC-27MAR26-123457-C');
+    await form.getByLabel('Amount').fill('2');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(() => page.locator('vol-portfolio-page [role=alert]').textContent())
+      .toMatch(/expired|not listed/);
+    expect((await api<{ fills: FillWire[] }>('/api/portfolio/trades')).fills).toEqual([]);
+
+    await form.getByLabel('Instrument').fill(name);
+    await form.getByLabel('Amount').fill('2');
+    await form.getByLabel('Price').fill('0.01');
+    await form.getByRole('button', { name: 'Add' }).click();
+    const row = page.locator('vol-portfolio-page table[data-testid=positions] tr', {
+      hasText: name,
+    });
+    await row.waitFor({ timeout: 20_000 });
+    const cells = row.locator('td');
+    await expect.poll(() => cells.nth(4).textContent(), { timeout: 20_000 }).toMatch(/s$/); // a mark age
+    const firstAge = await cells.nth(4).textContent();
+    await expect.poll(() => cells.nth(4).textContent(), { timeout: 20_000 }).not.toBe(firstAge);
+
+    const { positions } = await api<PositionsWire>('/api/portfolio/positions');
+    const held = positions.find((p) => p.instrument_name === name)!;
+    expect(held.amount).toBe(2);
+    expect(held.mark.source).toBe('option_mark');
+    expect(held.greeks!.vega).toBeGreaterThan(0);
+    await page.close();
+  }, 120_000);
+});
