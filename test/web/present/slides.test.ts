@@ -34,15 +34,19 @@ describe('slides of a notebook', () => {
     // A slide is made of whole cells: headings inside one prose block stay on one slide.
     expect(titles('## A\n\ntext\n\n## B\n')).toEqual(['A']);
     // Two `#` headings: `#` is the level.
-    expect(titles('# A\n\n## a1\n\n## a2\n\n# B\n')).toEqual(['A', 'B']);
+    expect(titles('# A\n\n```js\n1\n```\n\n# B\n\n## b1\n\n```js\n2\n```\n\n## b2\n')).toEqual([
+      'A',
+      'B',
+    ]);
     // No heading and no break: one slide.
     expect(titles('text\n\n```js\n1\n```\n')).toEqual(['Slide 1']);
   });
 
   it('handles a 200-slide deck', () => {
-    const text = Array.from({ length: 200 }, (_, i) => `## Slide number ${i + 1}\n\n\`\`\`js\n${i}\n\`\`\`\n`).join(
-      '\n---\n\n',
-    );
+    const text = Array.from(
+      { length: 200 },
+      (_, i) => `## Slide number ${i + 1}\n\n\`\`\`js\n${i}\n\`\`\`\n`,
+    ).join('\n---\n\n');
     const slides = slidesOf(parse(text).cells);
     expect(slides).toHaveLength(200);
     expect(slides[199]!.title).toBe('Slide number 200');
