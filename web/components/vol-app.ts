@@ -10,6 +10,7 @@ import './docs-page';
 import { themeStyles } from './theme';
 import './notebook-list';
 import './notebook-page';
+import '../present/presenter-view';
 
 const appStyles = css`
   vol-app {
@@ -121,7 +122,9 @@ export class VolApp extends LitElement {
       </header>
       ${
         notebookPath
-          ? html`<vol-notebook-page .path=${notebookPath}></vol-notebook-page>`
+          ? new URLSearchParams(location.search).has('presenter')
+            ? html`<vol-presenter .path=${notebookPath}></vol-presenter>`
+            : html`<vol-notebook-page .path=${notebookPath}></vol-notebook-page>`
           : this.path === '/docs'
             ? html`<vol-docs-page></vol-docs-page>`
             : html`<vol-notebook-list></vol-notebook-list>`
