@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureViewerBuild } from '../../server/export/viewer-build';
 import { collectPageErrors, waitForSettled } from './support/page';
 import { useWorkbench } from './support/session';
 
@@ -38,6 +40,11 @@ async function pollUntil<T>(
 
 describe('presentation mode in Debian chromium', () => {
   const workbench = useWorkbench();
+  // Share links serve the viewer build.
+  beforeAll(
+    () => ensureViewerBuild(false, { root: resolve(import.meta.dirname, '../..') }),
+    300_000,
+  );
 
   it('moves through the regime study deck with keys, keeps cells live and restores per-slide inputs', async () => {
     const page = await workbench.context.newPage();
@@ -76,10 +83,11 @@ describe('presentation mode in Debian chromium', () => {
         frame.getBoundingClientRect().width -
         parseFloat(style.paddingLeft) -
         parseFloat(style.paddingRight);
-      const svg = document.querySelector(
-        '[data-chart="hmm-states"] svg, svg[data-chart="hmm-states"]',
-      )!;
-      return { content, chart: svg.getBoundingClientRect().width };
+      // The width Plot was given (the legend's swatches are small svgs of their own).
+      const widths = [...document.querySelectorAll('[data-chart="hmm-states"] svg')].map((svg) =>
+        Number(svg.getAttribute('width')),
+      );
+      return { content, chart: Math.max(...widths) };
     });
     expect(fit.chart).toBeLessThanOrEqual(fit.content);
     expect(fit.chart).toBeGreaterThan(fit.content - 40);
