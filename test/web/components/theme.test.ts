@@ -10,7 +10,7 @@ const themeFile = join(webDir, 'components/theme.ts');
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'dist' ? [] : sources(path);
+    if (entry.isDirectory()) return entry.name.startsWith('dist') ? [] : sources(path);
     return /\.(ts|html|css)$/.test(entry.name) ? [path] : [];
   });
 }
