@@ -165,11 +165,11 @@ export class NotebookPage extends LitElement {
     });
     this.run();
     const deck = deckFromUrl(location.href);
-    if (deck.present) this.present(deck.index);
+    if (deck.present) this.present(deck.index, deck.print);
   }
 
   /** Open the deck on slide `index` (the Present button, or `?present&slide=`). */
-  private present(index: number): void {
+  private present(index: number, print = false): void {
     if (!this.draft || this.deck) return;
     this.slides = slidesOf(this.draft.notebook.cells);
     this.slideOf = slideIndexById(this.slides);
@@ -182,6 +182,7 @@ export class NotebookPage extends LitElement {
         leave: () => this.leavePresentation(),
       },
       index,
+      print,
     );
     deck.start(this);
     this.deck = deck;
@@ -395,7 +396,13 @@ export class NotebookPage extends LitElement {
     if (!deck) return this.renderPlainRow(row, index, this.editorShown(row));
     // In a deck, code shows only where a cell asks (`echo`); rows are shown and hidden, never moved.
     const slide = this.slideOf.get(row.cell.id) ?? -1;
-    return html`<div class="deck-cell" data-slide-index=${slide} ?hidden=${!deck.shows(slide)}>
+    const first = this.slides[slide]?.cellIds[0] === row.cell.id;
+    return html`<div
+      class="deck-cell"
+      data-slide-index=${slide}
+      ?data-slide-first=${first}
+      ?hidden=${!deck.shows(slide)}
+    >
       ${this.renderPlainRow(row, index, row.cell.attributes.echo !== undefined)}
     </div>`;
   }

@@ -37,6 +37,8 @@ export class DeckController {
   constructor(
     private readonly host: DeckHost,
     index: number,
+    /** Show every slide at once, each starting a printed page. */
+    readonly printing = false,
   ) {
     const count = Math.max(1, host.slides.length);
     this.state = { index: Math.min(index, count - 1), count, overview: false, goTo: null };
@@ -85,7 +87,7 @@ export class DeckController {
 
   /** Is slide `index`'s content shown now (not in the overview)? */
   shows(index: number): boolean {
-    return !this.state.overview && index === this.state.index;
+    return this.printing || (!this.state.overview && index === this.state.index);
   }
 
   go(index: number): void {

@@ -5,14 +5,21 @@
 
 /**
  * @example
- * deckFromUrl('http://x/notebooks/a?present&slide=3'); // { present: true, presenter: false, index: 2 }
+ * deckFromUrl('http://x/notebooks/a?present&slide=3'); // { present: true, presenter: false, print: false, index: 2 }
  */
-export function deckFromUrl(href: string): { present: boolean; presenter: boolean; index: number } {
+export function deckFromUrl(href: string): {
+  present: boolean;
+  presenter: boolean;
+  /** `?present&print`: every slide shown, one per printed page (`npm run export -- … --pdf`). */
+  print: boolean;
+  index: number;
+} {
   const params = new URL(href).searchParams;
   const slide = Number(params.get('slide'));
   return {
     present: params.has('present'),
     presenter: params.has('presenter'),
+    print: params.has('print'),
     index: Number.isInteger(slide) && slide >= 1 ? slide - 1 : 0,
   };
 }

@@ -86,4 +86,23 @@ export const presentStyles = css`
   vol-notebook-page .deck-number {
     color: var(--vol-fg-muted);
   }
+  /* Printing a deck (?present&print): slides flow, each from the top of a 16:9 page. */
+  @media print {
+    vol-app > header,
+    vol-notebook-page .deck-nav,
+    vol-notebook-page .deck-goto {
+      display: none;
+    }
+    vol-notebook-page .page[data-present] {
+      position: static;
+      width: auto;
+      height: auto;
+      overflow: visible;
+      box-shadow: none;
+      padding: 0 24px;
+    }
+    vol-notebook-page .deck-cell[data-slide-first] {
+      break-before: page;
+    }
+  }
 `;
