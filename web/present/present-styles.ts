@@ -42,6 +42,14 @@ export const presentStyles = css`
     margin: 0 0 12px;
     background: none;
   }
+  /* Plot's figures: no indent (the chart is as wide as the slide) and a title sized for a slide. */
+  vol-notebook-page .page[data-present] figure {
+    margin: 0;
+  }
+  vol-notebook-page .page[data-present] figure > h2 {
+    font-size: 1.1rem;
+    margin: 0 0 4px;
+  }
   vol-notebook-page .deck-nav {
     position: fixed;
     right: 12px;
