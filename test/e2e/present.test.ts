@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -172,7 +173,7 @@ describe('presentation mode in Debian chromium', () => {
     await page.close();
   });
 
-  it('Share pins a link and lists it, Revoke removes it; ?inputs= sets the notebook inputs', async () => {
+  it('Share pins a link and revokes it, Export downloads the single file; ?inputs= sets the inputs', async () => {
     const page = await workbench.context.newPage();
     await page.goto(
       `${workbench.url}/notebooks/regime-study?inputs=${encodeURIComponent('{"states":2}')}`,
@@ -207,8 +208,31 @@ describe('presentation mode in Debian chromium', () => {
     expect(await page.locator('[data-export-command]').first().innerText()).toBe(
       'npm run export -- notebooks/regime-study.md',
     );
+
+    // Export downloads the single-file export, pinned with the page's inputs (2 states from the URL).
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 300_000 }),
+      page.locator('[data-export-download]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('regime-study.html');
+    const file = await readFile((await download.path())!, 'utf8');
+    const bundle = /<script type="application\/json" id="vollab-bundle">(.*?)<\/script>/s.exec(
+      file,
+    );
+    const files = JSON.parse(bundle![1]!) as Record<string, string>;
+    const manifest = JSON.parse(Buffer.from(files['manifest.json']!, 'base64').toString()) as {
+      title: string;
+      inputs: Record<string, unknown>;
+      slices: { dataset: string }[];
+      cells: { status: string }[];
+    };
+    expect(manifest.title).toBe('Regime study');
+    expect(manifest.inputs).toMatchObject({ states: 2 });
+    expect(manifest.slices.map((s) => s.dataset).sort()).toEqual(['ohlcv_daily', 'regime_labels']);
+    expect(manifest.cells.filter((c) => c.status !== 'ok')).toEqual([]);
+    await page.locator('[data-export-status="done"]').waitFor();
     await page.close();
-  });
+  }, 400_000);
 });
 
 async function statesInputOn(page: Page, value: string): Promise<void> {

@@ -1,10 +1,11 @@
 /**
- * `<vol-export-panel>`: the Export button's panel. An export runs the whole notebook headless and may build
- * the viewer, which takes longer than a request should, so the workbench gives the exact command rather than a
- * download: a folder (or `--single-file` HTML) that opens from any static server, or `file://`, with no sidecar.
+ * `<vol-export-panel>`: the Export button's panel. Downloads the single-file export (`POST /api/exports`: one
+ * HTML file, data inside, opens offline from `file://`) with the current inputs, and gives the exact commands
+ * for a folder export or a PDF of the slides, which the workbench does not make itself.
  */
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { downloadExport } from '../api/exports';
 
 @customElement('vol-export-panel')
 export class ExportPanel extends LitElement {
@@ -14,7 +15,25 @@ export class ExportPanel extends LitElement {
 
   /** The notebook's path relative to the notebooks folder, e.g. `regime-study.md`. */
   @property() path = '';
+  /** Reads the current input values when Download is pressed. */
+  @property({ attribute: false }) inputs: () => Record<string, unknown> = () => ({});
   @state() private copied = '';
+  @state() private status: 'idle' | 'exporting' | 'done' | 'error' = 'idle';
+  @state() private message = '';
+
+  private async download(): Promise<void> {
+    this.status = 'exporting';
+    this.message = '';
+    try {
+      const failed = await downloadExport(this.path, this.inputs());
+      this.status = 'done';
+      this.message =
+        failed > 0 ? `Exported, with ${failed} cell(s) in error (shown in the file).` : 'Exported.';
+    } catch (error) {
+      this.status = 'error';
+      this.message = (error as Error).message;
+    }
+  }
 
   private async copy(command: string): Promise<void> {
     try {
@@ -38,12 +57,23 @@ export class ExportPanel extends LitElement {
     return html`<div class="export-panel" role="dialog" aria-label="Export">
       <p>
         An export is a static, read-only copy that stays live: the notebook, the viewer and exactly
-        the data slices it reads, with every result for the default inputs precomputed. Run in the
-        project folder:
+        the data slices it reads, with every result for the default inputs precomputed.
       </p>
+      <p>
+        <button
+          data-export-download
+          ?disabled=${this.status === 'exporting'}
+          @click=${() => void this.download()}
+        >
+          ${this.status === 'exporting' ? 'Exporting…' : 'Download as one HTML file'}
+        </button>
+        <span data-export-status=${this.status}>${this.message}</span>
+      </p>
+      <p>Or run in the project folder:</p>
       <ul>
         ${command(folder, 'a folder for any static file server (exports/…)')}
         ${command(single, 'one HTML file, data inside, that opens offline from file://')}
+        ${command(`${folder} --pdf`, 'the slides as a 16:9 PDF')}
       </ul>
       <p>
         Add <code>--include-code</code> to show code by default and <code>--force</code> to replace

@@ -81,7 +81,7 @@ export class NotebookActions extends LitElement {
     if (this.panel === 'share')
       return html`<vol-share-panel .path=${this.path} .inputs=${this.inputs}></vol-share-panel>`;
     if (this.panel === 'export')
-      return html`<vol-export-panel .path=${this.path}></vol-export-panel>`;
+      return html`<vol-export-panel .path=${this.path} .inputs=${this.inputs}></vol-export-panel>`;
     if (this.panel === 'inputs')
       return html`<p class="inputs-link" role="status">
         This notebook with its current inputs (copied):
