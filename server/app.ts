@@ -17,6 +17,7 @@ import { createNotebookStore } from './notebooks/store';
 import { createShareStore } from './share/store';
 import { sharePageRoutes } from './routes/share-pages';
 import { shareRoutes } from './routes/shares';
+import { exportRoutes } from './routes/exports';
 import { datasetFileRoutes } from './routes/dataset-files';
 import { datasetRoutes } from './routes/datasets';
 import { deribitRoutes } from './routes/deribit';
@@ -139,6 +140,10 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   // Shares live beside the cache (`.vollab/shares` by default): durable, unlike the cache itself.
   const shares = createShareStore(join(config.cacheDir, '..', 'shares'), config.datasetsDir);
   app.route('/api/shares', shareRoutes(shares, notebooks));
+  app.route(
+    '/api/exports',
+    exportRoutes(notebooks, { datasetsDir: config.datasetsDir, webDistDir: config.webDistDir }),
+  );
   app.route('/s', sharePageRoutes(shares, join(config.webDistDir, '..', 'dist-viewer')));
   app.route('/api/models', modelRoutesFor(config));
   const deribit =

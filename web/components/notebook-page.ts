@@ -6,6 +6,9 @@
  * Each cell's element carries `data-cell-id`, `data-kind` and `data-status` (`pending`, `running`, `ok`,
  * `error`, plus `data-error`), and the page carries `data-save-state` (`saved`, `dirty`, `saving`,
  * `conflict`, `error`), so tests and tools read its state without scraping text.
+ *
+ * `?inputs=` in the URL sets its inputs; `?present` opens it as a deck (web/present/): the same live rows,
+ * shown one slide at a time.
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -29,6 +32,13 @@ import './chat-panel';
 import type { CellState } from '../chat/context';
 import { notebookPageStyles } from './notebook-page-styles';
 import { adoptDocumentStyles } from './document-styles';
+import './notebook-actions';
+import { renderDeckChrome } from '../present/deck-chrome';
+import { DeckController } from '../present/deck-controller';
+import { deckFromUrl } from '../present/deck-url';
+import { presentStyles } from '../present/present-styles';
+import { slideIndexById, slidesOf, type Slide } from '../present/slides';
+import { InputState, inputsFromUrl } from '../viewer/input-state';
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
 
@@ -37,6 +47,7 @@ export class NotebookPage extends LitElement {
   // Light DOM: Observable Inputs and the inspector style their output with document-level stylesheets.
   protected override createRenderRoot(): HTMLElement {
     adoptDocumentStyles(notebookPageStyles);
+    adoptDocumentStyles(presentStyles);
     return this;
   }
 
@@ -55,6 +66,12 @@ export class NotebookPage extends LitElement {
   @state() private showCode = localStorage.getItem('vollab:hide-code') !== '1';
   /** Rows whose editor visibility is the opposite of the default for their kind. */
   @state() private flipped = new Set<number>();
+  /** Presentation mode: the deck and its slides, or null in the notebook view. */
+  @state() private deck: DeckController | null = null;
+  private slides: Slide[] = [];
+  private slideOf = new Map<string, number>();
+  /** The `view()` inputs' values: for `?inputs=` links, shares and per-slide state. */
+  private inputs = new InputState(inputsFromUrl(location.href));
 
   private etag = '';
   private session: NotebookSession | null = null;
@@ -91,6 +108,7 @@ export class NotebookPage extends LitElement {
     super.disconnectedCallback();
     removeEventListener('keydown', this.onKeyDown);
     removeEventListener('beforeunload', this.onBeforeUnload);
+    this.leavePresentation();
     this.disposeSession();
   }
 
@@ -120,6 +138,8 @@ export class NotebookPage extends LitElement {
   /** Show a file's text: runnable cells if it parses, else the errors and the text untouched. */
   private open(text: string, etag: string): void {
     this.disposeSession();
+    this.leavePresentation();
+    this.inputs = new InputState(inputsFromUrl(location.href));
     this.etag = etag;
     this.rawText = text;
     this.saveState = 'saved';
@@ -134,9 +154,45 @@ export class NotebookPage extends LitElement {
       ...createBuiltins(store),
       sql: (query, params, context) => store.queryCached(query, params, context),
       markdown: (text) => markdown.render(text),
-      observer: (cellId, cell) => this.outputFor(cellId).observer(cell),
+      observer: (cellId, cell) => {
+        const observer = this.outputFor(cellId).observer(cell);
+        return {
+          ...observer,
+          display: (value) => {
+            observer.display?.(value);
+            this.inputs.displayed(cell, value);
+          },
+        };
+      },
     });
     this.run();
+    const deck = deckFromUrl(location.href);
+    if (deck.present) this.present(deck.index, deck.print);
+  }
+
+  /** Open the deck on slide `index` (the Present button, or `?present&slide=`). */
+  private present(index: number, print = false): void {
+    if (!this.draft || this.deck) return;
+    this.slides = slidesOf(this.draft.notebook.cells);
+    this.slideOf = slideIndexById(this.slides);
+    const deck = new DeckController(
+      {
+        path: this.path,
+        slides: this.slides,
+        inputs: this.inputs,
+        requestUpdate: () => this.requestUpdate(),
+        leave: () => this.leavePresentation(),
+      },
+      index,
+      print,
+    );
+    deck.start(this);
+    this.deck = deck;
+  }
+
+  private leavePresentation(): void {
+    this.deck?.stop();
+    this.deck = null;
   }
 
   private outputFor(cellId: string): CellOutput {
@@ -299,10 +355,16 @@ export class NotebookPage extends LitElement {
     }
     const draft = this.draft;
     if (!draft) return html`<main class="page"><p class="loading">Loading…</p></main>`;
-    return html`<div class="layout">
-      <main class="page" data-save-state=${this.saveState}>
+    const deck = this.deck;
+    return html`<div class="layout ${deck ? 'presenting' : ''}">
+      <main
+        class="page"
+        data-save-state=${this.saveState}
+        data-present=${deck ? String(deck.state.index) : nothing}
+      >
         ${this.renderToolbar()} ${this.renderConflict()}
         ${draft.errors.length > 0 ? this.renderParseErrors(draft) : this.renderCells(draft)}
+        ${deck ? renderDeckChrome(deck, this.slides, () => this.leavePresentation()) : nothing}
       </main>
       <aside class="side">
         <vol-chat-panel
@@ -338,6 +400,11 @@ export class NotebookPage extends LitElement {
       <button @click=${() => void this.save()} ?disabled=${!!this.draft?.errors.length}>
         Save
       </button>
+      <vol-notebook-actions
+        .path=${this.path}
+        .inputs=${() => this.inputs.values()}
+        @present=${() => this.present(0)}
+      ></vol-notebook-actions>
     </div>`;
   }
 
@@ -381,7 +448,23 @@ export class NotebookPage extends LitElement {
   }
 
   private renderRow(row: DraftRow, index: number) {
-    return renderCellRow(row, this.outputOf(row), this.editorShown(row), this.completion, {
+    const deck = this.deck;
+    if (!deck) return this.renderPlainRow(row, index, this.editorShown(row));
+    // In a deck, code shows only where a cell asks (`echo`); rows are shown and hidden, never moved.
+    const slide = this.slideOf.get(row.cell.id) ?? -1;
+    const first = this.slides[slide]?.cellIds[0] === row.cell.id;
+    return html`<div
+      class="deck-cell"
+      data-slide-index=${slide}
+      ?data-slide-first=${first}
+      ?hidden=${!deck.shows(slide)}
+    >
+      ${this.renderPlainRow(row, index, row.cell.attributes.echo !== undefined)}
+    </div>`;
+  }
+
+  private renderPlainRow(row: DraftRow, index: number, editing: boolean) {
+    return renderCellRow(row, this.outputOf(row), editing, this.completion, {
       toggleEditor: () => this.toggleEditor(row.key),
       run: () => this.runRow(row.key),
       move: (delta) => this.structural((d) => d.move(row.key, delta)),

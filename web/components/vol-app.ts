@@ -14,6 +14,7 @@ import './portfolio-page';
 import { themeStyles } from './theme';
 import './notebook-list';
 import './notebook-page';
+import '../present/presenter-view';
 
 const appStyles = css`
   vol-app {
@@ -175,10 +176,12 @@ export class VolApp extends LitElement {
       </header>
       ${
         notebookPath
-          ? html`<div class="with-dock">
-              <vol-notebook-page .path=${notebookPath}></vol-notebook-page>
-              ${this.liveDocked && this.liveLoaded ? html`<vol-live-dock></vol-live-dock>` : nothing}
-            </div>`
+          ? new URLSearchParams(location.search).has('presenter')
+            ? html`<vol-presenter .path=${notebookPath}></vol-presenter>`
+            : html`<div class="with-dock">
+                <vol-notebook-page .path=${notebookPath}></vol-notebook-page>
+                ${this.liveDocked && this.liveLoaded ? html`<vol-live-dock></vol-live-dock>` : nothing}
+              </div>`
           : this.path === '/live'
             ? this.liveLoaded
               ? html`<vol-live-panel data-fullscreen></vol-live-panel>`

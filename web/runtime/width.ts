@@ -6,7 +6,13 @@ const CELL_CHROME = 24; // the cell's border and padding around its output
 
 function measure(): number {
   const page = document.querySelector('vol-notebook-page .page');
-  const available = page ? page.getBoundingClientRect().width : document.body.clientWidth;
+  // The content box: a presentation slide pads its frame, and the chart must fit inside the padding.
+  const style = page ? getComputedStyle(page) : null;
+  const available = page
+    ? page.getBoundingClientRect().width -
+      parseFloat(style!.paddingLeft) -
+      parseFloat(style!.paddingRight)
+    : document.body.clientWidth;
   return Math.max(320, Math.floor(available - CELL_CHROME));
 }
 
