@@ -8,7 +8,7 @@
  * g.delta[1]; // → 0.5343: N(σ√T / 2) at the money
  */
 import { black76Unchecked, validBlackInputs } from './black76';
-import { greeksInto, type Greeks } from './greeks';
+import { greeksInto, type Greeks, type GreeksOptions } from './greeks';
 import { typeSignAt, valueAt, type NumberOrArray, type OptionTypes } from './implied-vol';
 
 export interface GreeksArrays {
@@ -52,14 +52,16 @@ export function black76PriceArray(
   return out;
 }
 
-/** Greeks in Deribit's units (see `greeks`) for a chain; NaN for invalid inputs. */
+/** Greeks in Deribit's units and conventions (see `greeks`, and its `options`) for a chain; NaN for invalid inputs. */
 export function greeksArray(
   F: NumberOrArray,
   K: NumberOrArray,
   T: NumberOrArray,
   sigma: NumberOrArray,
   types: OptionTypes,
+  options: GreeksOptions = {},
 ): GreeksArrays {
+  const convention = options.convention ?? 'deribit';
   const n = chainLength([F, K, T, sigma], types);
   const out: GreeksArrays = {
     delta: new Float64Array(n),
@@ -74,7 +76,7 @@ export function greeksArray(
     const k = valueAt(K, i);
     const t = valueAt(T, i);
     const s = valueAt(sigma, i);
-    if (validBlackInputs(f, k, t, s)) greeksInto(f, k, t, s, typeSignAt(types, i), g);
+    if (validBlackInputs(f, k, t, s)) greeksInto(f, k, t, s, typeSignAt(types, i), g, convention);
     else g.delta = g.gamma = g.vega = g.theta = g.rho = NaN;
     out.delta[i] = g.delta;
     out.gamma[i] = g.gamma;

@@ -3,7 +3,13 @@
  * volatility by Jäckel's "Let's Be Rational", and the date and quote conventions.
  */
 export { black76Price, type OptionType } from './black76';
-export { greeks, premiumAdjustedDelta, type Greeks } from './greeks';
+export {
+  greeks,
+  premiumAdjustedDelta,
+  type Greeks,
+  type GreeksConvention,
+  type GreeksOptions,
+} from './greeks';
 export {
   impliedVol,
   impliedVolArray,

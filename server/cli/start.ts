@@ -5,11 +5,11 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
 import { loadConfig } from '../config';
 import { ensureBundledDatasets } from '../datasets/generate';
 import { startServer } from '../main';
 import { closeOnSignal, runMain } from './run';
+import { buildWorkbenchForProduction, isProductionBuild } from '../build/workbench-build';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -27,14 +27,19 @@ async function newestMtime(dir: string, skip: readonly string[]): Promise<number
   return newest;
 }
 
-/** Whether `web/dist/index.html` is missing or older than any source under `web/` or `cells/`. */
+/**
+ * Whether `web/dist/index.html` is missing, was not a production build, or is older than any source under `web/`
+ * or `cells/` or the build configuration.
+ */
 async function workbenchIsStale(root: string, webDistDir: string): Promise<boolean> {
   const built = await stat(join(webDistDir, 'index.html')).catch(() => null);
-  if (!built) return true;
+  if (!built || !(await isProductionBuild(webDistDir))) return true;
   const skip = [webDistDir, join(root, 'web', 'dist')];
   const sources = Math.max(
     await newestMtime(join(root, 'web'), skip),
     await newestMtime(join(root, 'cells'), skip),
+    await newestMtime(join(root, 'server', 'build'), skip),
+    (await stat(join(root, 'vite.config.ts'))).mtimeMs,
   );
   return sources > built.mtimeMs;
 }
@@ -45,11 +50,10 @@ async function main(): Promise<void> {
   await ensureBundledDatasets(config.datasetsDir, { log });
   if (await workbenchIsStale(repoRoot, config.webDistDir)) {
     log('Building the workbench…');
-    await build({
+    await buildWorkbenchForProduction({
       configFile: join(repoRoot, 'vite.config.ts'),
       root: join(repoRoot, 'web'),
-      build: { outDir: config.webDistDir, emptyOutDir: true },
-      logLevel: 'warn',
+      outDir: config.webDistDir,
     });
   }
   const server = await startServer(config).catch((error: unknown) => {

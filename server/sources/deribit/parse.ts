@@ -36,6 +36,9 @@ export function parseInstrumentRecord(raw: unknown): Instrument {
     min_trade_amount: num(o, 'min_trade_amount'),
     contract_size: num(o, 'contract_size'),
     instrument_id: num(o, 'instrument_id'),
+    taker_commission: num(o, 'taker_commission'),
+    maker_commission: num(o, 'maker_commission'),
+    block_trade_commission: num(o, 'block_trade_commission'),
   };
 }
 
@@ -101,6 +104,9 @@ export function parseTicker(raw: unknown): Ticker {
     open_interest: num(o, 'open_interest'),
     interest_rate: num(o, 'interest_rate'),
     settlement_price: num(o, 'settlement_price'),
+    min_price: num(o, 'min_price'),
+    max_price: num(o, 'max_price'),
+    interest_value: num(o, 'interest_value'),
     estimated_delivery_price: num(o, 'estimated_delivery_price'),
     current_funding: num(o, 'current_funding'),
     funding_8h: num(o, 'funding_8h'),
@@ -111,6 +117,7 @@ export function parseTicker(raw: unknown): Ticker {
           low: num(s, 'low'),
           volume: num(s, 'volume'),
           volume_usd: num(s, 'volume_usd'),
+          volume_notional: num(s, 'volume_notional'),
           price_change: num(s, 'price_change'),
         }
       : null,

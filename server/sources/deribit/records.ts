@@ -23,6 +23,10 @@ export interface Instrument {
   min_trade_amount: number | null;
   contract_size: number | null;
   instrument_id: number | null;
+  /** Fees as fractions of the underlying (options: 0.0003 of the underlying, capped at 12.5% of the price). */
+  taker_commission: number | null;
+  maker_commission: number | null;
+  block_trade_commission: number | null;
 }
 
 export interface BookSummary {
@@ -77,6 +81,11 @@ export interface Ticker {
   open_interest: number | null;
   interest_rate: number | null;
   settlement_price: number | null;
+  /** The band around the mark outside which orders are clamped or refused. */
+  min_price: number | null;
+  max_price: number | null;
+  /** Perpetuals: the funding accrual index. */
+  interest_value: number | null;
   estimated_delivery_price: number | null;
   current_funding: number | null;
   funding_8h: number | null;
@@ -86,6 +95,8 @@ export interface Ticker {
     low: number | null;
     volume: number | null;
     volume_usd: number | null;
+    /** Futures: 24-hour volume in the quote currency. */
+    volume_notional: number | null;
     price_change: number | null;
   } | null;
 }

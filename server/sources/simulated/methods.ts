@@ -8,6 +8,7 @@ import { chartBars, dvolCandles, historicalVolatility } from './series';
 import type { SimulatedMarket } from './market';
 import { tickSize } from './market';
 import { PERPETUAL_EXPIRY } from './feed';
+import { SettlementBook, commissions, priceBand } from './payload-extras';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../../../cells/time';
 
 export class RpcFault extends Error {
@@ -73,6 +74,11 @@ export const PUBLIC_METHODS: Record<string, (m: SimulatedMarket, p: P) => unknow
       base_currency: c,
       quote_currency: 'USD',
       counter_currency: 'USD',
+      price_index: `${c.toLowerCase()}_usd`,
+      // Coin-settled, USD-quoted: Deribit's inverse ("reversed") instruments.
+      instrument_type: 'reversed',
+      state: 'open',
+      tick_size_steps: [],
       is_active: true,
       creation_timestamp: m.time() - MS_PER_DAY,
     };
@@ -90,6 +96,7 @@ export const PUBLIC_METHODS: Record<string, (m: SimulatedMarket, p: P) => unknow
           tick_size: tickSize(f.instrument_name, 'future'),
           min_trade_amount: 10,
           contract_size: 10,
+          ...commissions('future'),
         });
     if (kind !== 'future')
       for (const o of m.feed.options(c))
@@ -105,6 +112,7 @@ export const PUBLIC_METHODS: Record<string, (m: SimulatedMarket, p: P) => unknow
           tick_size: 0.0001,
           min_trade_amount: 0.1,
           contract_size: 1,
+          ...commissions('option'),
         });
     return out;
   },
@@ -228,6 +236,14 @@ export const PUBLIC_METHODS: Record<string, (m: SimulatedMarket, p: P) => unknow
   },
 };
 
+const settlements = new WeakMap<SimulatedMarket, SettlementBook>();
+
+function settlementPrice(m: SimulatedMarket, name: string, mark: number): number {
+  let book = settlements.get(m);
+  if (!book) settlements.set(m, (book = new SettlementBook()));
+  return book.price(name, m.time(), mark);
+}
+
 /** The ticker of one instrument. */
 export function ticker(m: SimulatedMarket, name: string) {
   const q = m.quote(name);
@@ -256,20 +272,26 @@ export function ticker(m: SimulatedMarket, name: string) {
     last_price: last,
     open_interest: q.q.open_interest,
     estimated_delivery_price: index,
-    stats: { high: null, low: null, volume: 0, volume_usd: 0, price_change: null },
+    settlement_price: settlementPrice(m, name, q.q.mark_price),
+    ...priceBand(q.kind, q.q.mark_price, tickSize(name, q.kind)),
   };
+  const stats = { high: null, low: null, volume: 0, volume_usd: 0, price_change: null };
   if (q.kind === 'future')
     return {
       ...common,
+      stats: { ...stats, volume_notional: 0 },
       mark_price: q.q.mark_price,
       underlying_price: undefined as number | undefined,
       underlying_index: undefined as string | undefined,
       mark_iv: undefined as number | undefined,
-      ...(q.q.expiryMs === PERPETUAL_EXPIRY ? { current_funding: 0, funding_8h: 0 } : {}),
+      ...(q.q.expiryMs === PERPETUAL_EXPIRY
+        ? { current_funding: 0, funding_8h: 0, interest_value: 0 }
+        : {}),
     };
   const o = q.q;
   return {
     ...common,
+    stats,
     mark_price: o.mark_price,
     underlying_price: o.underlying_price as number | undefined,
     underlying_index: `${c}-${name.split('-')[1]}` as string | undefined,

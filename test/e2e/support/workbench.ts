@@ -6,7 +6,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { build } from 'vite';
+import { buildWorkbenchForProduction } from '../../../server/build/workbench-build';
 import { loadConfig } from '../../../server/config';
 import { ensureBundledDatasets } from '../../../server/datasets/generate';
 import { tokenCookieName } from '../../../server/http/token-auth';
@@ -19,10 +19,9 @@ let built: Promise<unknown> | null = null;
 /** Build the workbench once per test run (the e2e global setup does it; benchmarks call it themselves). */
 export function buildWorkbench(): Promise<unknown> {
   if (process.env.VOLLAB_E2E_BUILT) return Promise.resolve();
-  built ??= build({
+  built ??= buildWorkbenchForProduction({
     configFile: join(root, 'vite.config.ts'),
-    build: { outDir: webDistDir, emptyOutDir: true },
-    logLevel: 'warn',
+    outDir: webDistDir,
   });
   return built;
 }

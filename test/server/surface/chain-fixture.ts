@@ -87,6 +87,9 @@ export function instrument(
     min_trade_amount: 0.1,
     contract_size: 1,
     instrument_id: null,
+    taker_commission: 0.0003,
+    maker_commission: 0.0003,
+    block_trade_commission: 0.0003,
   };
 }
 
