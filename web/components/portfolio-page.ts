@@ -50,7 +50,7 @@ export class PortfolioPage extends LitElement {
       margin: 16px 0;
     }
     .error {
-      color: var(--vol-danger, #b00020);
+      color: var(--vol-danger);
     }
     .muted {
       color: var(--vol-fg-muted);
