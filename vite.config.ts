@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 // The plugin's imports with their .ts extension: Vite's native config loader (its future default) needs them.
 import { volDocs } from './server/library-docs/vite-plugin.ts';
-import { htlInertTemplates } from './server/build/htl-inert-templates.ts';
+import { htlCspHandlers } from './server/build/htl-csp-handlers.ts';
 
 // The inspector's stylesheet is not in its package's `exports`: point at the file.
 const inspectorCss = fileURLToPath(
@@ -13,7 +13,7 @@ const inspectorCss = fileURLToPath(
 export default defineConfig({
   root: 'web',
   publicDir: false,
-  plugins: [volDocs(fileURLToPath(new URL('.', import.meta.url))), htlInertTemplates()],
+  plugins: [volDocs(fileURLToPath(new URL('.', import.meta.url))), htlCspHandlers()],
   resolve: {
     alias: [
       { find: /^@observablehq\/inspector\/dist\/inspector\.css$/, replacement: inspectorCss },
