@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { htlCspHandlers } from './server/build/htl-csp-handlers.ts';
 
 /**
  * The read-only viewer of exports and share links (`web/viewer/`), built apart from the workbench so an export
@@ -32,6 +33,8 @@ const singleFileAliases = [
 
 export default defineConfig({
   root: 'web/viewer',
+  // Inputs render in exports too: no inline `on…` attribute may reach the parser (see the plugin).
+  plugins: [htlCspHandlers()],
   base: './',
   publicDir: false,
   resolve: {
