@@ -27,7 +27,8 @@ function collectConsole(page: Page): string[] {
 }
 
 describe('the console of every bundled notebook', () => {
-  const workbench = useWorkbench();
+  // As `npm start` runs it: with the simulated exchange, so the live desk and the alerts are there too.
+  const workbench = useWorkbench({ simulatedExchange: true });
 
   it('is served from a production build', async () => {
     const dist = process.env.VOLLAB_WEB_DIST ?? join(root, 'web/dist');

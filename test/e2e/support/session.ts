@@ -12,11 +12,11 @@ export interface WorkbenchSession {
   readonly context: BrowserContext;
 }
 
-export function useWorkbench(): WorkbenchSession {
+export function useWorkbench(options: Parameters<typeof startWorkbench>[0] = {}): WorkbenchSession {
   let workbench: Workbench | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   beforeAll(async () => {
-    workbench = await startWorkbench();
+    workbench = await startWorkbench(options);
     browser = await launchChromium();
     await workbench.signIn(browser.context);
   });
