@@ -1,7 +1,7 @@
 /**
  * The portfolio as the sidecar runs it: fills in the sidecar's one state database (shared with the alert rules;
  * DuckDB allows one writer per file), marks from the live surface when there is one, daily returns from the
- * stored hourly bars.
+ * stored hourly bars, and the book's value recorded a point a minute.
  */
 import type { SurfaceService } from '../surface/service';
 import type { StateDb } from '../state/db';
@@ -10,6 +10,7 @@ import type { MarkSource } from './marks';
 import { surfaceMarkSource } from './marks';
 import { createPortfolioService, type PortfolioService } from './service';
 import { openFillStore } from './store';
+import { startValueRecorder } from './value-recorder';
 
 const NO_MARKS: MarkSource = {
   market: () => Promise.reject(new Error('no live surface configured')),
@@ -23,7 +24,7 @@ export function startPortfolio(o: {
 }): PortfolioService {
   // The fills' tables are migrated on the first portfolio request, not at start.
   let fills: ReturnType<typeof openFillStore> | null = null;
-  return createPortfolioService({
+  const service = createPortfolioService({
     store: () => {
       fills ??= openFillStore(o.state).catch((error: unknown) => {
         fills = null;
@@ -34,4 +35,13 @@ export function startPortfolio(o: {
     marks: o.surface ? surfaceMarkSource(o.surface) : NO_MARKS,
     returns: datasetReturns(o.datasetsDir),
   });
+  const history = startValueRecorder({ state: o.state, portfolio: service });
+  return {
+    ...service,
+    history,
+    close() {
+      history.close();
+      service.close();
+    },
+  };
 }
