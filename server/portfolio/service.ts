@@ -54,6 +54,8 @@ export interface PortfolioService {
   readonly channels: LiveLocalChannels;
   /** The recorded value history (`startPortfolio` adds it). */
   readonly history?: ValueRecorder;
+  /** The first-start demo book (`startPortfolio` adds it): remove its fills, never to be re-added. */
+  readonly demo?: { remove(): Promise<number> };
   close(): void;
 }
 

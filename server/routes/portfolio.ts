@@ -1,7 +1,8 @@
 /**
  * `/api/portfolio`: fills (`POST /trades`, `GET /trades`, `POST /trades/import` with `{csv}`,
  * `PUT /trades/{id}`, `DELETE /trades/{id}`), the marked book (`GET /positions`, `/summary`, `/risk`) and its
- * recorded value (`GET /history?since=&until=` in ms, default the last 7 days, with returns and drawdown). Thin:
+ * recorded value (`GET /history?since=&until=` in ms, default the last 7 days, with returns and drawdown);
+ * `DELETE /demo` removes the first-start demo book for good. Thin:
  * bodies are validated here (400 with the reason), the portfolio service does the rest.
  */
 import { Hono } from 'hono';
@@ -79,6 +80,10 @@ export function portfolioRoutes(portfolio: PortfolioService): Hono {
   app.get('/positions', async (c) => c.json(await portfolio.positions()));
   app.get('/summary', async (c) => c.json(await portfolio.summary()));
   app.get('/risk', async (c) => c.json(await portfolio.risk()));
+  app.delete('/demo', async (c) => {
+    if (!portfolio.demo) throw httpError(404, 'no demo book in this sidecar');
+    return c.json({ removed: await portfolio.demo.remove() });
+  });
   app.get('/history', async (c) => {
     if (!portfolio.history) throw httpError(404, 'no value history in this sidecar');
     const until = msParam('until', c.req.query('until'), now());
