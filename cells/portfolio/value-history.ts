@@ -31,11 +31,13 @@ export interface ValueHistory {
 
 /**
  * @example
- * valueHistory([
+ * const h = valueHistory([
  *   { t: 0, valueUsd: 1000, pnlUsd: 0 },
  *   { t: 60_000, valueUsd: 1100, pnlUsd: 100 },
  *   { t: 120_000, valueUsd: 1045, pnlUsd: 45 },
- * ]).steps.map((s) => s.return); // → [null, 0.1, -0.05]; maxDrawdownUsd 55
+ * ]);
+ * h.steps[2].return; // → -0.05: a 55 USD loss on 1100
+ * h.maxDrawdownUsd; // → 55
  */
 export function valueHistory(points: readonly ValuePoint[]): ValueHistory {
   const sorted = [...points].sort((a, b) => a.t - b.t);
