@@ -42,6 +42,7 @@ import { createModelStream, type ModelStream } from './chat/upstream';
 import { createSqlSandbox } from './sql-sandbox/sandbox';
 import type { AlertService } from './alerts/service';
 import { alertRoutes } from './routes/alerts';
+import { statsRoutes } from './routes/stats';
 
 export type AppConfig = Pick<
   VolLabConfig,
@@ -155,6 +156,7 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   if (services.alerts) app.route('/api/volatility/alerts', alertRoutes(services.alerts));
   if (services.surface) app.route('/api/volatility', volatilityRoutes(services.surface));
   if (services.portfolio) app.route('/api/portfolio', portfolioRoutes(services.portfolio));
+  app.route('/api/stats', statsRoutes({ ...services }));
   if (config.polymarketGammaUrl && config.polymarketClobUrl) {
     const { polymarketGammaUrl: gammaUrl, polymarketClobUrl: clobUrl } = config;
     const polymarket = createPolymarketClient({ gammaUrl, clobUrl });

@@ -30,3 +30,4 @@ export { addPnl, revalue, type Revaluation } from './revalue';
 export { scenarioGrid, steps, type ScenarioGrid, type ScenarioOptions } from './scenario';
 export { historicalPnl, historicalVar, tailRisk, type VarResult } from './historical-var';
 export { deltaGammaVar, type DeltaGammaResult } from './delta-gamma';
+export { valueHistory, type ValueHistory, type ValuePoint, type ValueStep } from './value-history';

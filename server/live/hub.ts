@@ -58,12 +58,24 @@ export interface LiveClient {
   close(): void;
 }
 
+/** Counters since the hub started; `byChannel` per data channel (first and last message, wall clock). */
+export interface LiveHubStats {
+  messages: number;
+  delivered: number;
+  dropped: number;
+  /** Trades in `trades.*` messages (each message carries a batch). */
+  trades: number;
+  byChannel: Map<string, { messages: number; firstAt: number; lastAt: number }>;
+}
+
 export interface LiveHub {
   attach(socket: LiveSocket): LiveClient;
   readonly clients: number;
   /** Channels subscribed upstream (or being subscribed). */
   channels(): string[];
-  readonly stats: { messages: number; delivered: number; dropped: number };
+  readonly stats: LiveHubStats;
+  /** The hub's clock (the one `stats` is stamped with). */
+  now(): number;
   close(): void;
 }
 
@@ -81,7 +93,23 @@ export function createLiveHub(o: LiveHubOptions): LiveHub {
   const pending = new Map<string, Promise<boolean>>();
   const sockets = new Map<LiveSocket, Set<string>>();
   const books = createBookRelay();
-  const stats = { messages: 0, delivered: 0, dropped: 0 };
+  const stats: LiveHubStats = {
+    messages: 0,
+    delivered: 0,
+    dropped: 0,
+    trades: 0,
+    byChannel: new Map(),
+  };
+  const count = (channel: string, data: unknown) => {
+    stats.messages++;
+    const t = now();
+    const c = stats.byChannel.get(channel);
+    if (c) {
+      c.messages++;
+      c.lastAt = t;
+    } else stats.byChannel.set(channel, { messages: 1, firstAt: t, lastAt: t });
+    if (channel.startsWith('trades.') && Array.isArray(data)) stats.trades += data.length;
+  };
   let upstream: LiveUpstream | null = null;
 
   const drop = (s: LiveSocket) => {
@@ -120,7 +148,7 @@ export function createLiveHub(o: LiveHubOptions): LiveHub {
         return;
       }
     }
-    stats.messages++;
+    count(e.channel, e.data);
     broadcast(e.channel, frame({ type: 'data', channel: e.channel, data: e.data }));
   };
   const ensureUpstream = () => {
@@ -132,7 +160,7 @@ export function createLiveHub(o: LiveHubOptions): LiveHub {
   };
 
   const onLocal = (e: WsEvent) => {
-    if (e.type === 'data' && subs.has(e.channel)) stats.messages++;
+    if (e.type === 'data' && subs.has(e.channel)) count(e.channel, e.data);
     if (e.type === 'data' || e.type === 'gap') broadcast(e.channel, frame({ ...e }));
   };
 
@@ -230,6 +258,7 @@ export function createLiveHub(o: LiveHubOptions): LiveHub {
     },
     channels: () => [...new Set([...subs.keys(), ...pending.keys()])],
     stats,
+    now,
     close() {
       for (const s of [...sockets.keys()]) {
         detach(s);

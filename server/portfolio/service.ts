@@ -28,6 +28,7 @@ import type { FillStore } from './store';
 import type { BookMarket, MarkSource, SourcedMark } from './marks';
 import type { ReturnsSource } from './history';
 import { positionWire, summaryWire } from './wire';
+import type { ValueRecorder } from './value-recorder';
 
 export const PORTFOLIO_CHANNEL = 'portfolio_update';
 
@@ -51,6 +52,10 @@ export interface PortfolioService {
   summary(): Promise<PortfolioSummaryWire>;
   risk(): Promise<PortfolioRiskWire>;
   readonly channels: LiveLocalChannels;
+  /** The recorded value history (`startPortfolio` adds it). */
+  readonly history?: ValueRecorder;
+  /** The first-start demo book (`startPortfolio` adds it): remove its fills, never to be re-added. */
+  readonly demo?: { remove(): Promise<number> };
   close(): void;
 }
 

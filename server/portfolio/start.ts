@@ -1,7 +1,7 @@
 /**
  * The portfolio as the sidecar runs it: fills in the sidecar's one state database (shared with the alert rules;
  * DuckDB allows one writer per file), marks from the live surface when there is one, daily returns from the
- * stored hourly bars.
+ * stored hourly bars, the book's value recorded a point a minute, and the first-start demo book.
  */
 import type { SurfaceService } from '../surface/service';
 import type { StateDb } from '../state/db';
@@ -10,6 +10,8 @@ import type { MarkSource } from './marks';
 import { surfaceMarkSource } from './marks';
 import { createPortfolioService, type PortfolioService } from './service';
 import { openFillStore } from './store';
+import { startValueRecorder } from './value-recorder';
+import { removeDemoBook, seedDemoBook } from './demo';
 
 const NO_MARKS: MarkSource = {
   market: () => Promise.reject(new Error('no live surface configured')),
@@ -23,15 +25,34 @@ export function startPortfolio(o: {
 }): PortfolioService {
   // The fills' tables are migrated on the first portfolio request, not at start.
   let fills: ReturnType<typeof openFillStore> | null = null;
-  return createPortfolioService({
+  const marks = o.surface ? surfaceMarkSource(o.surface) : NO_MARKS;
+  const service = createPortfolioService({
     store: () => {
-      fills ??= openFillStore(o.state).catch((error: unknown) => {
-        fills = null;
-        throw error;
-      });
+      fills ??= openFillStore(o.state)
+        .then(async (store) => {
+          // The very first open of an empty book gets the demo book (see demo.ts); its failure never stops the book opening.
+          await seedDemoBook({ state: o.state, store, marks, now: Date.now() }).catch(
+            () => undefined,
+          );
+          return store;
+        })
+        .catch((error: unknown) => {
+          fills = null;
+          throw error;
+        });
       return fills;
     },
-    marks: o.surface ? surfaceMarkSource(o.surface) : NO_MARKS,
+    marks,
     returns: datasetReturns(o.datasetsDir),
   });
+  const history = startValueRecorder({ state: o.state, portfolio: service });
+  return {
+    ...service,
+    history,
+    demo: { remove: async () => removeDemoBook({ state: o.state, store: await service.fills() }) },
+    close() {
+      history.close();
+      service.close();
+    },
+  };
 }

@@ -19,6 +19,12 @@ export const FILLS_MIGRATIONS = [
       direction VARCHAR NOT NULL, amount DOUBLE NOT NULL, price DOUBLE NOT NULL, fee DOUBLE NOT NULL,
       timestamp BIGINT NOT NULL, created_at BIGINT NOT NULL, seq BIGINT NOT NULL)`,
   ],
+  // The book's value a point a minute (value-recorder.ts).
+  [
+    `CREATE TABLE portfolio_history (t BIGINT NOT NULL, value_usd DOUBLE NOT NULL, pnl_usd DOUBLE NOT NULL)`,
+  ],
+  // One-off facts about the book, e.g. whether the demo book was seeded or removed (demo.ts).
+  [`CREATE TABLE portfolio_flags (name VARCHAR NOT NULL, value VARCHAR NOT NULL)`],
 ] as const;
 
 export interface AddResult {

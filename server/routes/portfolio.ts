@@ -1,6 +1,8 @@
 /**
  * `/api/portfolio`: fills (`POST /trades`, `GET /trades`, `POST /trades/import` with `{csv}`,
- * `PUT /trades/{id}`, `DELETE /trades/{id}`) and the marked book (`GET /positions`, `/summary`, `/risk`). Thin:
+ * `PUT /trades/{id}`, `DELETE /trades/{id}`), the marked book (`GET /positions`, `/summary`, `/risk`) and its
+ * recorded value (`GET /history?since=&until=` in ms, default the last 7 days, with returns and drawdown);
+ * `DELETE /demo` removes the first-start demo book for good. Thin:
  * bodies are validated here (400 with the reason), the portfolio service does the rest.
  */
 import { Hono } from 'hono';
@@ -11,6 +13,16 @@ import { csvTrades } from '../portfolio/csv';
 import { validTrade, type ValidTrade } from '../portfolio/trade-input';
 
 const MAX_IMPORT_ROWS = 10_000;
+const MAX_HISTORY_POINTS = 20_000;
+const WEEK_MS = 7 * 86_400_000;
+
+const msParam = (name: string, raw: string | undefined, fallback: number): number => {
+  if (raw === undefined) return fallback;
+  const v = Number(raw);
+  if (!/^\d{1,16}$/.test(raw) || !Number.isSafeInteger(v))
+    throw httpError(400, `invalid ${name}: ${raw.slice(0, 30)} (ms since the epoch)`);
+  return v;
+};
 
 function tradeOf(body: Record<string, unknown>, now: number): ValidTrade {
   try {
@@ -68,5 +80,30 @@ export function portfolioRoutes(portfolio: PortfolioService): Hono {
   app.get('/positions', async (c) => c.json(await portfolio.positions()));
   app.get('/summary', async (c) => c.json(await portfolio.summary()));
   app.get('/risk', async (c) => c.json(await portfolio.risk()));
+  app.delete('/demo', async (c) => {
+    if (!portfolio.demo) throw httpError(404, 'no demo book in this sidecar');
+    return c.json({ removed: await portfolio.demo.remove() });
+  });
+  app.get('/history', async (c) => {
+    if (!portfolio.history) throw httpError(404, 'no value history in this sidecar');
+    const until = msParam('until', c.req.query('until'), now());
+    const since = msParam('since', c.req.query('since'), until - WEEK_MS);
+    if (since > until) throw httpError(400, 'invalid range: since is after until');
+    const h = await portfolio.history.history({ since, until, limit: MAX_HISTORY_POINTS });
+    return c.json({
+      since,
+      until,
+      points: h.steps.map((s) => ({
+        t: s.t,
+        value_usd: s.valueUsd,
+        pnl_usd: s.pnlUsd,
+        change_usd: s.changeUsd,
+        return: s.return,
+        drawdown_usd: s.drawdownUsd,
+      })),
+      max_drawdown_usd: h.maxDrawdownUsd,
+      max_drawdown_at: h.maxDrawdownAt,
+    });
+  });
   return app;
 }

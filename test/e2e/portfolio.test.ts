@@ -2,7 +2,7 @@
  * The portfolio page in chromium against the simulated exchange: a trade in an option the live chain lists,
  * entered in the form, shows in the positions with its mark, the mark's age and Greeks, and keeps being
  * re-marked (the mark age changes as the page refreshes); a bad amount is refused in the form, a trade in an
- * unlisted option by the sidecar, and neither is stored.
+ * unlisted option by the sidecar, and neither is stored. The first-start demo book is removed first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FillWire, PositionsWire } from '../../server/contract/portfolio';
@@ -37,6 +37,14 @@ describe('the portfolio page', () => {
     const expiry = surface.expiries.find((e) => e.points.some((p) => p.mark_iv !== null))!;
     const point = expiry.points.find((p) => p.mark_iv !== null)!;
     const name = point.instrument_name;
+    // The first open of the empty book seeds the demo book from the listed chain; remove it for a clean book.
+    const demo = await fetch(`${workbench.url}/api/portfolio/demo`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${workbench.token}` },
+    });
+    expect(demo.status).toBe(200);
+    expect(((await demo.json()) as { removed: number }).removed).toBeGreaterThan(0);
+    expect((await api<{ fills: FillWire[] }>('/api/portfolio/trades')).fills).toEqual([]);
 
     const page = await browser.context.newPage();
     await page.goto(`${workbench.url}/portfolio`);

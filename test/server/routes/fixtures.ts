@@ -13,7 +13,7 @@ import type {
 } from '../../../server/contract/catalog';
 import { execute, quoteLiteral } from '../../../server/db/duckdb';
 import type { Hono } from 'hono';
-import { createApp, type AppConfig } from '../../../server/app';
+import { createApp, type AppConfig, type AppServices } from '../../../server/app';
 import { loadConfig, type VolLabConfig } from '../../../server/config';
 
 export const CURRENCIES = ['BTC', 'ETH'] as const;
@@ -174,8 +174,8 @@ export function jsonApi(
  * const app = signedInApp(fx.config);
  * await app.request('http://localhost/api/datasets'); // 200, not 401
  */
-export function signedInApp(config: AppConfig): Hono {
-  const app = createApp(config);
+export function signedInApp(config: AppConfig, services: AppServices = {}): Hono {
+  const app = createApp(config, services);
   const request = app.request;
   app.request = (input, init, ...rest) => {
     const headers = new Headers(init?.headers);
