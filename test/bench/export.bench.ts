@@ -66,6 +66,14 @@ export const suite: BenchSuite = {
       run: async () => ({ value: (await folderBytes(join(dir, 'folder'))) / 1e6, unit: 'MB' }),
     },
     {
+      name: 'folder: its data, notebook and manifest (without the viewer)',
+      runs: 1,
+      run: async () => {
+        const bytes = (await folderBytes(join(dir, 'folder'))) - (await folderBytes(folderViewer));
+        return { value: bytes / 1e6, unit: 'MB' };
+      },
+    },
+    {
       name: 'export to a single file',
       runs: 3,
       run: () => exportSingleFile(join(dir, 'single.html')),
