@@ -66,7 +66,7 @@ export const suite: BenchSuite = {
       run: async () => ({ value: (await folderBytes(join(dir, 'folder'))) / 1e6, unit: 'MB' }),
     },
     {
-      name: 'folder: its data, notebook and manifest (without the viewer)',
+      name: 'folder without the viewer (data, notebook, manifest)',
       runs: 1,
       run: async () => {
         const bytes = (await folderBytes(join(dir, 'folder'))) - (await folderBytes(folderViewer));
