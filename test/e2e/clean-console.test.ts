@@ -28,7 +28,7 @@ function collectConsole(page: Page): string[] {
 
 describe('the console of every bundled notebook', () => {
   // As `npm start` runs it: with the simulated exchange, so the live desk and the alerts are there too.
-  const workbench = useWorkbench({ simulatedExchange: true });
+  const workbench = useWorkbench(() => ({ simulatedExchange: true }));
 
   it('is served from a production build', async () => {
     const dist = process.env.VOLLAB_WEB_DIST ?? join(root, 'web/dist');

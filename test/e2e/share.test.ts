@@ -1,22 +1,49 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateBundledDatasets } from '../../server/datasets/generate';
 import { ensureViewerBuild } from '../../server/export/viewer-build';
-import { viewerSettled } from './support/viewer';
+import { waitForSettled } from './support/page';
+import { tablesByCell, viewerSettled } from './support/viewer';
 import { useWorkbench } from './support/session';
 
 const root = resolve(import.meta.dirname, '../..');
 
+/** The regime study's `days` table: its header names both the prices and the regime labels. */
+const pricesTable = (tables: Record<string, string[]>) =>
+  Object.values(tables)
+    .flat()
+    .find((t) => /\bclose\b/.test(t) && /\blabel\b/.test(t));
+
 describe('share links in Debian chromium', () => {
-  const workbench = useWorkbench();
+  // A private copy of the datasets: the test regenerates them with another seed.
+  let datasetsDir = '';
+  const workbench = useWorkbench(async () => {
+    datasetsDir = await mkdtemp(join(tmpdir(), 'vollab-share-data-'));
+    await cp(join(root, 'datasets'), datasetsDir, { recursive: true });
+    return { env: { VOLLAB_DATA_DIR: datasetsDir } };
+  });
+  afterAll(() => rm(datasetsDir, { recursive: true, force: true }));
   beforeAll(() => ensureViewerBuild(false, { root, rebuild: true }), 300_000);
 
-  it('opens without the token, keeps the old text after an edit, and 404s once revoked', async () => {
+  it('opens without the token, keeps the old text and data after an edit and a regeneration, and 404s once revoked', async () => {
     const api = (path: string, init: RequestInit = {}) =>
       fetch(`${workbench.url}${path}`, {
         ...init,
         headers: { Authorization: `Bearer ${workbench.token}`, 'Content-Type': 'application/json' },
       });
+    // The raw prices table (`days`) does not depend on the inputs: live and shared must show the same rows.
+    const livePrices = async () => {
+      const page = await workbench.context.newPage();
+      await page.goto(`${workbench.url}/notebooks/regime-study`);
+      await waitForSettled(page);
+      const table = pricesTable(await tablesByCell(page, 'vol-notebook-page'));
+      await page.close();
+      return table;
+    };
+    const liveBefore = await livePrices();
+    expect(liveBefore).toMatch(/\d{4}-\d\d-\d\d/);
     const res = await api('/api/shares', {
       method: 'POST',
       body: JSON.stringify({ path: 'regime-study.md', inputs: { states: 2 } }),
@@ -29,6 +56,11 @@ describe('share links in Debian chromium', () => {
       file,
       original.replace('# Regime study: hidden Markov models on BTC', '# Edited title'),
     );
+    await generateBundledDatasets({ datasetsDir, seed: 7 });
+    // The live notebook now reads the regenerated prices…
+    const liveAfter = await livePrices();
+    expect(liveAfter).toMatch(/\d{4}-\d\d-\d\d/);
+    expect(liveAfter).not.toEqual(liveBefore);
 
     // No token cookie at all: the link alone must open it.
     await workbench.context.clearCookies();
@@ -40,6 +72,8 @@ describe('share links in Debian chromium', () => {
     expect(heading).toContain('hidden Markov models');
     // The share's input value (2 states) is what the page opened with.
     expect(await page.locator('vol-viewer input[type=number]').first().inputValue()).toBe('2');
+    // …while the share still shows the prices it was created with.
+    expect(pricesTable(await tablesByCell(page, 'vol-viewer'))).toBe(liveBefore);
 
     expect((await api(`/api/shares/${id}`, { method: 'DELETE' })).status).toBe(204);
     const gone = await page.goto(`${workbench.url}${url}`);

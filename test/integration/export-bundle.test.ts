@@ -56,9 +56,15 @@ describe('exporting the regime study', () => {
     await expect(buildBundle(text, { datasetsDir })).rejects.toThrow(/no_such_data/);
   });
 
-  it('keeps speaker notes out of the pinned text', async () => {
-    const text = '# A\n<!-- notes: secret plan -->\n```js\n1 + 1\n```\n';
-    const bundle = await buildBundle(text, { datasetsDir });
-    expect(new TextDecoder().decode(bundle.files.get('notebook.md'))).not.toContain('secret plan');
+  it('keeps speaker notes (comments and ```notes blocks) out of the pinned text unless asked', async () => {
+    const text =
+      '# A\n<!-- notes: secret plan -->\n```js\n1 + 1\n```\n\n```notes\nsecret fence\n```\n';
+    const pinned = async (includeNotes: boolean) =>
+      new TextDecoder().decode(
+        (await buildBundle(text, { datasetsDir, includeNotes })).files.get('notebook.md'),
+      );
+    const without = await pinned(false);
+    expect(without).toBe('# A\n```js\n1 + 1\n```\n\n');
+    expect(await pinned(true)).toBe(text);
   });
 });

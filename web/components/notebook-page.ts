@@ -36,6 +36,7 @@ import './notebook-actions';
 import { renderDeckChrome } from '../present/deck-chrome';
 import { DeckController } from '../present/deck-controller';
 import { deckFromUrl } from '../present/deck-url';
+import { isNotesCell } from '../present/notes';
 import { presentStyles } from '../present/present-styles';
 import { slideIndexById, slidesOf, type Slide } from '../present/slides';
 import { InputState, inputsFromUrl } from '../viewer/input-state';
@@ -450,14 +451,14 @@ export class NotebookPage extends LitElement {
   private renderRow(row: DraftRow, index: number) {
     const deck = this.deck;
     if (!deck) return this.renderPlainRow(row, index, this.editorShown(row));
-    // In a deck, code shows only where a cell asks (`echo`); rows are shown and hidden, never moved.
+    // In a deck, code shows only where a cell asks (`echo`), notes never; rows are shown and hidden, never moved.
     const slide = this.slideOf.get(row.cell.id) ?? -1;
     const first = this.slides[slide]?.cellIds[0] === row.cell.id;
     return html`<div
       class="deck-cell"
       data-slide-index=${slide}
       ?data-slide-first=${first}
-      ?hidden=${!deck.shows(slide)}
+      ?hidden=${!deck.shows(slide) || isNotesCell(row.cell)}
     >
       ${this.renderPlainRow(row, index, row.cell.attributes.echo !== undefined)}
     </div>`;

@@ -1,8 +1,23 @@
 /**
- * Speaker notes: `<!-- notes: … -->` comments in a notebook's prose. They show in the presenter window and
- * never leave the machine in an export or a share (unless asked).
+ * Speaker notes: `<!-- notes: … -->` comments in a notebook's prose, or a fenced ```` ```notes ```` block. They
+ * show in the presenter window, are hidden on the slides, and never leave the machine in an export or a share
+ * (unless asked).
  */
+import { parse } from '../notebook/parse';
+import type { Cell } from '../notebook/types';
+
 const NOTES = /<!--\s*notes:([\s\S]*?)-->/g;
+const NOTES_LINE = /^[ \t]*<!--\s*notes:[\s\S]*?-->[ \t]*\r?\n/gm;
+
+/**
+ * Whether a cell is a fenced notes block (```` ```notes ````, any case).
+ *
+ * @example
+ * isNotesCell(parse('```notes\nsay hello\n```\n').cells[0]!); // true
+ */
+export function isNotesCell(cell: Pick<Cell, 'kind'> & { fence?: Cell['fence'] }): boolean {
+  return cell.kind === 'code' && cell.fence?.lang.toLowerCase() === 'notes';
+}
 
 /**
  * The notes of a piece of Markdown, trimmed, in order.
@@ -15,11 +30,27 @@ export function notesOf(markdown: string): string[] {
 }
 
 /**
- * The text with every notes comment (and the line it stood on, when alone) removed.
+ * The text with every notes comment (and the line it stood on, when alone) and every fenced notes block
+ * removed. Fences are found by the notebook parser, so a notes comment quoted inside a code cell is not
+ * mistaken for prose, nor is a ```` ```notes ```` line inside another fence.
  *
  * @example
  * stripNotes('a\n<!-- notes: x -->\nb'); // 'a\nb'
+ * stripNotes('a\n```notes\nx\n```\nb'); // 'a\nb'
  */
 export function stripNotes(text: string): string {
-  return text.replace(/^[ \t]*<!--\s*notes:[\s\S]*?-->[ \t]*\r?\n/gm, '').replace(NOTES, '');
+  const { cells } = parse(text);
+  let kept = '';
+  let at = 0;
+  for (const cell of cells) {
+    if (cell.kind === 'md') {
+      kept += text.slice(at, cell.start);
+      kept += text.slice(cell.start, cell.end).replace(NOTES_LINE, '').replace(NOTES, '');
+      at = cell.end;
+    } else if (isNotesCell(cell)) {
+      kept += text.slice(at, cell.start);
+      at = cell.end;
+    }
+  }
+  return kept + text.slice(at);
 }

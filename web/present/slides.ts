@@ -4,18 +4,18 @@
  * heading in the middle of a prose block does not cut it. Pure: it reads the parsed cells, never the DOM.
  */
 import type { Cell } from '../notebook/types';
-import { notesOf } from './notes';
+import { isNotesCell, notesOf } from './notes';
 
 export interface Slide {
   /** Ids of the cells shown on this slide, in order (breaks excluded). */
   cellIds: string[];
   /** The slide's first heading, else `Slide <n>`. */
   title: string;
-  /** Its speaker notes (`<!-- notes: … -->` in its prose), in order. */
+  /** Its speaker notes (`<!-- notes: … -->` in its prose, ```` ```notes ```` blocks), in order. */
   notes: string[];
 }
 
-type SlideCell = Pick<Cell, 'id' | 'kind' | 'source' | 'slide'>;
+type SlideCell = Pick<Cell, 'id' | 'kind' | 'source' | 'slide'> & { fence?: Cell['fence'] };
 
 const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/gm;
 
@@ -64,7 +64,14 @@ export function slidesOf(cells: readonly SlideCell[]): Slide[] {
     .map((group, index) => {
       const prose = group.filter((c) => c.kind === 'md').map((c) => c.source);
       const title = prose.flatMap(headings)[0]?.text ?? `Slide ${index + 1}`;
-      return { cellIds: group.map((c) => c.id), title, notes: prose.flatMap(notesOf) };
+      const notes = group.flatMap((c) =>
+        c.kind === 'md'
+          ? notesOf(c.source)
+          : isNotesCell(c) && c.source.trim()
+            ? [c.source.trim()]
+            : [],
+      );
+      return { cellIds: group.map((c) => c.id), title, notes };
     });
 }
 

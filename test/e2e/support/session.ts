@@ -4,6 +4,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser';
 import { startWorkbench, type Workbench } from './workbench';
 
+type StartOptions = NonNullable<Parameters<typeof startWorkbench>[0]>;
+
 export interface WorkbenchSession {
   readonly url: string;
   /** The sidecar's token (the browser context already holds its cookie). */
@@ -12,11 +14,14 @@ export interface WorkbenchSession {
   readonly context: BrowserContext;
 }
 
-export function useWorkbench(options: Parameters<typeof startWorkbench>[0] = {}): WorkbenchSession {
+/** `options` is asked for when the sidecar starts, so a test may first prepare what it names (a data dir). */
+export function useWorkbench(
+  options: () => StartOptions | Promise<StartOptions> = () => ({}),
+): WorkbenchSession {
   let workbench: Workbench | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   beforeAll(async () => {
-    workbench = await startWorkbench(options);
+    workbench = await startWorkbench(await options());
     browser = await launchChromium();
     await workbench.signIn(browser.context);
   });
