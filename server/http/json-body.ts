@@ -62,3 +62,21 @@ export function stringField(body: Record<string, unknown>, key: string): string 
   if (typeof value !== 'string') throw httpError(400, `invalid ${key}: expected a string`);
   return value;
 }
+
+/**
+ * `{path, inputs?}`: a notebook and the input values to pin with it (shares and exports). 400 when `inputs` is not
+ * an object.
+ *
+ * @example
+ * const { path, inputs } = notebookWithInputs(await readJsonObject(c));
+ */
+export function notebookWithInputs(body: Record<string, unknown>): {
+  path: string;
+  inputs: Record<string, unknown>;
+} {
+  const path = stringField(body, 'path');
+  const inputs = body.inputs ?? {};
+  if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs))
+    throw httpError(400, 'inputs must be an object of input names to values');
+  return { path, inputs: inputs as Record<string, unknown> };
+}

@@ -10,7 +10,7 @@ import { MissingDatasetError } from '../export/missing-datasets';
 import { singleFileHtml } from '../export/single-file';
 import { ensureViewerBuild } from '../export/viewer-build';
 import { httpError } from '../http/errors';
-import { readJsonObject, stringField } from '../http/json-body';
+import { notebookWithInputs, readJsonObject } from '../http/json-body';
 import type { NotebookStore } from '../notebooks/store';
 
 /**
@@ -26,18 +26,14 @@ export function exportRoutes(
   const root = resolve(options.webDistDir, '..', '..');
   let viewer: Promise<string> | null = null;
   app.post('/', async (c) => {
-    const body = await readJsonObject(c);
-    const path = stringField(body, 'path');
-    const inputs = body.inputs ?? {};
-    if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs))
-      throw httpError(400, 'inputs must be an object of input names to values');
+    const { path, inputs } = notebookWithInputs(await readJsonObject(c));
     const { text } = await notebooks.read(path);
     const name = basename(path, '.md');
     let bundle;
     try {
       bundle = await buildBundle(text, {
         datasetsDir: options.datasetsDir,
-        inputs: inputs as Record<string, unknown>,
+        inputs,
         name,
       });
     } catch (error) {

@@ -4,8 +4,9 @@
  */
 import { Hono } from 'hono';
 import { httpError } from '../http/errors';
+import { polymarketFailure } from './polymarket-errors';
 import { cryptoMarkets, type SurfaceSource } from '../polymarket-compare/markets';
-import { PolymarketError, type PolymarketClient } from '../sources/polymarket/client';
+import type { PolymarketClient } from '../sources/polymarket/client';
 import { createProxyCache } from '../sources/proxy-cache';
 
 /** @example app.route('/api/polymarket', polymarketMarketsRoutes(client, surfaceService)); */
@@ -22,13 +23,7 @@ export function polymarketMarketsRoutes(
     try {
       return c.json(await cache.get('crypto', 2_000, () => cryptoMarkets(client, surfaces)));
     } catch (error) {
-      if (error instanceof PolymarketError)
-        throw httpError(502, `upstream error: ${error.message}`, { upstreamStatus: error.status });
-      if (error instanceof DOMException && error.name === 'TimeoutError')
-        throw httpError(504, 'upstream timeout');
-      if (error instanceof TypeError)
-        throw httpError(502, `upstream unavailable: ${error.message}`);
-      throw error;
+      return polymarketFailure(error);
     }
   });
   return app;

@@ -5,11 +5,8 @@
  */
 import { Hono } from 'hono';
 import { httpError } from '../http/errors';
-import {
-  PolymarketError,
-  type ListParams,
-  type PolymarketClient,
-} from '../sources/polymarket/client';
+import { polymarketFailure } from './polymarket-errors';
+import type { ListParams, PolymarketClient } from '../sources/polymarket/client';
 import { createProxyCache } from '../sources/proxy-cache';
 
 const LIST_KEYS: Record<string, (v: string) => boolean> = {
@@ -49,13 +46,7 @@ export function polymarketRoutes(client: PolymarketClient, cache = createProxyCa
     try {
       return await cache.get(key, ttl, load);
     } catch (error) {
-      if (error instanceof PolymarketError)
-        throw httpError(502, `upstream error: ${error.message}`, { upstreamStatus: error.status });
-      if (error instanceof DOMException && error.name === 'TimeoutError')
-        throw httpError(504, 'upstream timeout');
-      if (error instanceof TypeError)
-        throw httpError(502, `upstream unavailable: ${error.message}`);
-      throw error;
+      return polymarketFailure(error);
     }
   };
   app.get('/gamma/markets', async (c) => {

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { MissingDatasetError } from '../export/missing-datasets';
 import { httpError } from '../http/errors';
-import { readJsonObject, stringField } from '../http/json-body';
+import { notebookWithInputs, readJsonObject } from '../http/json-body';
 import type { NotebookStore } from '../notebooks/store';
 import type { ShareStore } from '../share/store';
 
@@ -17,14 +17,10 @@ export function shareRoutes(shares: ShareStore, notebooks: NotebookStore): Hono 
   const app = new Hono();
   app.get('/', async (c) => c.json({ shares: await shares.list() }));
   app.post('/', async (c) => {
-    const body = await readJsonObject(c);
-    const path = stringField(body, 'path');
-    const inputs = body.inputs ?? {};
-    if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs))
-      throw httpError(400, 'inputs must be an object of input names to values');
+    const { path, inputs } = notebookWithInputs(await readJsonObject(c));
     const { text } = await notebooks.read(path);
     try {
-      const share = await shares.create({ path, text, inputs: inputs as Record<string, unknown> });
+      const share = await shares.create({ path, text, inputs });
       return c.json({ id: share.id, url: share.url }, 201);
     } catch (error) {
       if (error instanceof MissingDatasetError) throw httpError(422, error.message);
