@@ -21,6 +21,10 @@ export const BUILTIN_NAMES: readonly BuiltinName[] = [
   { name: 'load', detail: 'load(name, {where, columns, limit}): a dataset slice as Arrow' },
   { name: 'models', detail: 'fitted models on the sidecar: save, load, list, remove' },
   { name: 'tf', detail: 'TensorFlow.js (loaded on first use)' },
+  {
+    name: 'live',
+    detail: 'live.surface("BTC"), live.channel(name): the live desk’s feed as a generator',
+  },
   { name: 'width', detail: 'the page width in pixels, reactive' },
   { name: 'compute', detail: 'compute(task, args): run a long computation in a worker' },
   { name: 'display', detail: 'display(value): show a value below the cell' },
