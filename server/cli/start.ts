@@ -9,7 +9,7 @@ import { loadConfig } from '../config';
 import { ensureBundledDatasets } from '../datasets/generate';
 import { startServer } from '../main';
 import { closeOnSignal, runMain } from './run';
-import { buildWorkbenchForProduction, isProductionBuild } from '../build/workbench-build';
+import { buildWorkbenchInChild, isProductionBuild } from '../build/workbench-build';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   await ensureBundledDatasets(config.datasetsDir, { log });
   if (await workbenchIsStale(repoRoot, config.webDistDir)) {
     log('Building the workbench…');
-    await buildWorkbenchForProduction({
+    await buildWorkbenchInChild({
       configFile: join(repoRoot, 'vite.config.ts'),
       root: join(repoRoot, 'web'),
       outDir: config.webDistDir,
