@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { BUILD_INFO } from '../../../server/build/workbench-build';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 /** Linux's USER_HZ: the unit of utime/stime in /proc/<pid>/stat. */
@@ -31,6 +32,7 @@ export async function startSidecarProcess(token: string): Promise<SidecarProcess
   await mkdir(join(root, 'web-dist'));
   // Newer than every source file, so `npm start` does not rebuild the workbench.
   await writeFile(join(root, 'web-dist/index.html'), '<!doctype html><title>Vol Lab</title>');
+  await writeFile(join(root, 'web-dist', BUILD_INFO), JSON.stringify({ mode: 'production' }));
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', join(repoRoot, 'server/cli/start.ts')],
