@@ -3,26 +3,14 @@
  * (created over the API, as the notebook's Deploy button does) fires; the page shows a toast and the badge, the
  * alerts panel lists it with its chart, and Ack clears the badge.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { describe, expect, it } from 'vitest';
+import { useWorkbench } from './support/session';
 
 describe('volatility alerts in the workbench', () => {
-  let workbench: Workbench;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    workbench = await startWorkbench({ simulatedExchange: true });
-    browser = await launchChromium();
-    await workbench.signIn(browser.context);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
-  });
+  const workbench = useWorkbench(() => ({ simulatedExchange: true }));
 
   it('shows a low-DVOL rule firing as a toast, a badge and a row of the alerts panel; Ack clears it', async () => {
-    const page = await browser.context.newPage();
+    const page = await workbench.context.newPage();
     await page.goto(`${workbench.url}/`);
     await page.locator('vol-alerts button.bell').waitFor();
     const res = await fetch(`${workbench.url}/api/volatility/alerts/rules`, {

@@ -4,25 +4,13 @@
  * re-marked (the mark age changes as the page refreshes); a bad amount is refused in the form, a trade in an
  * unlisted option by the sidecar, and neither is stored. The first-start demo book is removed first.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FillWire, PositionsWire } from '../../server/contract/portfolio';
 import type { SurfaceState } from '../../server/contract';
-import { launchChromium } from './support/browser';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { useWorkbench } from './support/session';
 
 describe('the portfolio page', () => {
-  let workbench: Workbench;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    workbench = await startWorkbench({ simulatedExchange: true });
-    browser = await launchChromium();
-    await workbench.signIn(browser.context);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
-  });
+  const workbench = useWorkbench(() => ({ simulatedExchange: true }));
 
   const api = async <T>(path: string): Promise<T> => {
     const res = await fetch(`${workbench.url}${path}`, {
@@ -46,7 +34,7 @@ describe('the portfolio page', () => {
     expect(((await demo.json()) as { removed: number }).removed).toBeGreaterThan(0);
     expect((await api<{ fills: FillWire[] }>('/api/portfolio/trades')).fills).toEqual([]);
 
-    const page = await browser.context.newPage();
+    const page = await workbench.context.newPage();
     await page.goto(`${workbench.url}/portfolio`);
     const form = page.locator('vol-portfolio-page form');
     await form.getByLabel('Instrument').fill(name);
