@@ -16,6 +16,10 @@ export interface BenchCase {
   items?: { count: number; unit: string };
   /** Goal, shown beside the figure, e.g. "< 20 ms". */
   goal?: string;
+  /** Run once untimed first (default true); off for cases that warm themselves, like a peer process. */
+  warmup?: boolean;
+  /** Why this case cannot run here (e.g. a peer library not installed); printed instead of a figure. */
+  skip?: string;
   /** Time this, or return a figure of its own. */
   // `void` in the union lets a plain `() => { work(); }` be a case.
   // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
@@ -27,6 +31,31 @@ export interface BenchSuite {
   setup?: () => void | Promise<void>;
   teardown?: () => void | Promise<void>;
   cases: BenchCase[];
+}
+
+/**
+ * Each measured case's median (ms, or its own figure's value), by case name, so a later case in the
+ * same run can report a ratio against an earlier one (see `ratioCase`).
+ */
+export const measuredMedians = new Map<string, number>();
+
+/**
+ * A case reporting how many times faster `ours` ran than `peer` in this same run: peer median / ours median.
+ * @example ratioCase('vs scikit-learn', 'isolation forest fit+score', 'scikit-learn IsolationForest')
+ */
+export function ratioCase(name: string, ours: string, peer: string, goal?: string): BenchCase {
+  return {
+    name,
+    runs: 1,
+    ...(goal ? { goal } : {}),
+    run: () => {
+      const oursMs = measuredMedians.get(ours);
+      const peerMs = measuredMedians.get(peer);
+      if (oursMs === undefined || peerMs === undefined)
+        return { value: NaN, unit: '× (a side did not run)' };
+      return { value: peerMs / oursMs, unit: '× faster than the peer' };
+    },
+  };
 }
 
 export function median(values: readonly number[]): number {

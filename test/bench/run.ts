@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import {
   formatDuration,
   formatRate,
+  measuredMedians,
   median,
   type BenchCase,
   type BenchFigure,
@@ -29,7 +30,8 @@ async function findBenchFiles(dir: string): Promise<string[]> {
 
 async function measureCase(benchCase: BenchCase): Promise<string> {
   const runs = benchCase.runs ?? 5;
-  await benchCase.run(); // warm-up: JIT, caches, lazy wasm
+  if (benchCase.skip) return `  ${benchCase.name.padEnd(58)} skipped: ${benchCase.skip}`;
+  if (benchCase.warmup !== false) await benchCase.run(); // warm-up: JIT, caches, lazy wasm
   const times: number[] = [];
   const figures: BenchFigure[] = [];
   for (let i = 0; i < runs; i++) {
@@ -41,9 +43,11 @@ async function measureCase(benchCase: BenchCase): Promise<string> {
   let text: string;
   if (figures.length > 0) {
     const value = median(figures.map((f) => f.value));
+    measuredMedians.set(benchCase.name, value);
     text = `${value.toPrecision(4)} ${figures[0]!.unit}`;
   } else {
     const ms = median(times);
+    measuredMedians.set(benchCase.name, ms);
     text = formatDuration(ms);
     if (benchCase.items) {
       text += `  (${formatRate((benchCase.items.count / ms) * 1000, benchCase.items.unit)})`;
