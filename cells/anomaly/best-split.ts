@@ -17,11 +17,13 @@ export interface Split {
  * times (bootstrap repeats); thresholds fall only between distinct values, at their midpoint.
  *
  * @example
- * const p = presortColumns({ rows: 4, dims: 1, data: Float64Array.of(1, 2, 3, 4) });
- * const best = { score: 2, feature: -1, position: 0, threshold: 0 }; // parent Σc²/n = (4 + 4)/4
- * const ones = Int32Array.of(1, 1, 1, 1);
- * bestSplit(p, Int32Array.of(0, 1, 2, 3), 0, Int32Array.of(0, 0, 1, 1), ones, Float64Array.of(2, 2), 4, 8, 1, best);
- * best; // { score: 4, feature: 0, position: 2, threshold: 2.5 }
+ * // x = 1, 2, 3, 4 with classes 0, 0, 1, 1: the parent's Σc²/n is (2² + 2²)/4 = 2.
+ * const sorted = { rows: 4, dims: 1, columns: Float64Array.of(1, 2, 3, 4), order: Int32Array.of(0, 1, 2, 3) };
+ * const best = { score: 2, feature: -1, position: 0, threshold: 0 };
+ * const labels = Int32Array.of(0, 0, 1, 1);
+ * const weights = Int32Array.of(1, 1, 1, 1);
+ * bestSplit(sorted, sorted.order, 0, labels, weights, Float64Array.of(2, 2), 4, 8, 1, best);
+ * best; // → { score: 4, feature: 0, position: 2, threshold: 2.5 }
  */
 export function bestSplit(
   p: Presorted,

@@ -30,10 +30,14 @@ export interface CartOptions {
  * al.). Nodes are grown in preorder, left child first.
  *
  * @example
- * const m = { rows: 4, dims: 1, data: Float64Array.of(1, 2, 3, 4) };
+ * // x = 1, 2, 3, 4 with classes 0, 0, 1, 1, each row drawn once: one split, two pure leaves.
+ * const sorted = { rows: 4, dims: 1, columns: Float64Array.of(1, 2, 3, 4), order: Int32Array.of(0, 1, 2, 3) };
  * const options = { classes: 2, maxFeatures: 1, maxDepth: Infinity, minSamplesLeaf: 1 };
- * const tree = growTree(presortColumns(m), Int32Array.of(0, 0, 1, 1), Int32Array.of(1, 1, 1, 1), options, createRng(1), new Float64Array(1));
- * tree.threshold[0]; // 2.5, with two pure leaves
+ * const labels = Int32Array.of(0, 0, 1, 1);
+ * const weights = Int32Array.of(1, 1, 1, 1);
+ * const tree = growTree(sorted, labels, weights, options, vol.random.createRng(1), new Float64Array(1));
+ * tree.threshold[0]; // → 2.5
+ * Array.from(tree.value); // → [0.5, 0.5, 1, 0, 0, 1]
  */
 export function growTree(
   p: Presorted,

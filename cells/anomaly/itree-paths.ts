@@ -5,6 +5,16 @@ import type { Matrix } from './rows';
  * Adds each row's path length in every tree to `sums`. Rows go in blocks, each block through all
  * trees, so both the block and the trees stay in cache. Each walk takes the tree's height in steps
  * with no data-dependent branch, so the processor overlaps the walks of consecutive rows.
+ *
+ * @example
+ * // One tree: the root splits at x < 0.5 into two leaves with path lengths 1 and 3.
+ * const pool = {
+ *   feature: Int32Array.of(0, 0, 0), threshold: Float64Array.of(0.5, NaN, NaN), left: Int32Array.of(1, 1, 2),
+ *   pathLength: Float64Array.of(0, 1, 3), roots: Int32Array.of(0), heights: Int32Array.of(1),
+ * };
+ * const sums = new Float64Array(3);
+ * accumulatePaths(pool, { rows: 3, dims: 1, data: Float64Array.of(0, 0.5, 9) }, sums);
+ * Array.from(sums); // → [1, 3, 3]
  */
 export function accumulatePaths(pool: TreePool, m: Matrix, sums: Float64Array): void {
   const { feature, threshold, left, pathLength, roots, heights } = pool;

@@ -19,7 +19,15 @@ export interface TreePool {
   heights: Int32Array;
 }
 
-/** Builds `trees` isolation trees, each on `psi` points drawn without replacement. */
+/**
+ * Builds `trees` isolation trees, each on `psi` points drawn without replacement.
+ *
+ * @example
+ * // Two distinct points: one split between them, two leaves at depth 1 holding one point each.
+ * const pool = buildTrees({ rows: 2, dims: 1, data: Float64Array.of(0, 1) }, 1, 2, vol.random.createRng(1));
+ * pool.heights[0]; // → 1
+ * Array.from(pool.pathLength); // → [0, 1, 1]
+ */
 export function buildTrees(m: Matrix, trees: number, psi: number, rng: Rng): TreePool {
   const perTree = 2 * psi - 1;
   const pool: TreePool = {

@@ -17,7 +17,7 @@ export interface Presorted {
  *
  * @example
  * const p = presortColumns({ rows: 3, dims: 1, data: Float64Array.of(5, 1, 3) });
- * Array.from(p.order); // [1, 2, 0]
+ * Array.from(p.order); // → [1, 2, 0]
  */
 export function presortColumns(m: Matrix): Presorted {
   const { rows, dims, data } = m;
@@ -40,7 +40,8 @@ export function presortColumns(m: Matrix): Presorted {
  * @example
  * const p = presortColumns({ rows: 3, dims: 1, data: Float64Array.of(5, 1, 3) });
  * const out = new Int32Array(3);
- * weightedOrder(p, Int32Array.of(2, 0, 1), out); // 2: out starts [2, 0], row 1 was not drawn
+ * weightedOrder(p, Int32Array.of(2, 0, 1), out); // → 2: row 1 has weight 0
+ * Array.from(out.subarray(0, 2)); // → [2, 0]
  */
 export function weightedOrder(p: Presorted, weights: Int32Array, out: Int32Array): number {
   const { rows, dims, order } = p;
@@ -62,7 +63,7 @@ export function weightedOrder(p: Presorted, weights: Int32Array, out: Int32Array
  * @example
  * const list = Int32Array.of(4, 1, 3, 0);
  * partition(list, 0, 4, Uint8Array.of(1, 0, 0, 1, 0), new Int32Array(4));
- * Array.from(list); // [3, 0, 4, 1]: rows 3 and 0 go left, 4 and 1 right
+ * Array.from(list); // → [3, 0, 4, 1]: rows 3 and 0 go left, 4 and 1 right
  */
 export function partition(
   list: Int32Array,
