@@ -19,8 +19,6 @@ import type { Matrix } from './rows';
 export function accumulatePaths(pool: TreePool, m: Matrix, sums: Float64Array): void {
   const { feature, threshold, left, pathLength, roots, heights } = pool;
   const { data, dims, rows } = m;
-  const step = (node: number, o: number): number =>
-    left[node]! + +(data[o + feature[node]!]! >= threshold[node]!);
   const BLOCK = 512;
   for (let b0 = 0; b0 < rows; b0 += BLOCK) {
     const b1 = Math.min(rows, b0 + BLOCK);
@@ -29,19 +27,27 @@ export function accumulatePaths(pool: TreePool, m: Matrix, sums: Float64Array): 
       const height = heights[t]!;
       let i = b0;
       // Eight walks at once: independent chains of loads that the processor runs side by side
-      // (2.4x faster than one walk at a time; an array of lanes instead of variables is slower).
+      // (2.4x faster than one walk at a time). Written out: an array of lanes is slower, and a
+      // closure for the step deoptimizes on the next call (a new closure is a new call target).
       for (; i + 8 <= b1; i += 8) {
         const o = i * dims;
-        let [n0, n1, n2, n3, n4, n5, n6, n7] = [root, root, root, root, root, root, root, root];
+        let n0 = root;
+        let n1 = root;
+        let n2 = root;
+        let n3 = root;
+        let n4 = root;
+        let n5 = root;
+        let n6 = root;
+        let n7 = root;
         for (let s = 0; s < height; s++) {
-          n0 = step(n0, o);
-          n1 = step(n1, o + dims);
-          n2 = step(n2, o + 2 * dims);
-          n3 = step(n3, o + 3 * dims);
-          n4 = step(n4, o + 4 * dims);
-          n5 = step(n5, o + 5 * dims);
-          n6 = step(n6, o + 6 * dims);
-          n7 = step(n7, o + 7 * dims);
+          n0 = left[n0]! + +(data[o + feature[n0]!]! >= threshold[n0]!);
+          n1 = left[n1]! + +(data[o + dims + feature[n1]!]! >= threshold[n1]!);
+          n2 = left[n2]! + +(data[o + 2 * dims + feature[n2]!]! >= threshold[n2]!);
+          n3 = left[n3]! + +(data[o + 3 * dims + feature[n3]!]! >= threshold[n3]!);
+          n4 = left[n4]! + +(data[o + 4 * dims + feature[n4]!]! >= threshold[n4]!);
+          n5 = left[n5]! + +(data[o + 5 * dims + feature[n5]!]! >= threshold[n5]!);
+          n6 = left[n6]! + +(data[o + 6 * dims + feature[n6]!]! >= threshold[n6]!);
+          n7 = left[n7]! + +(data[o + 7 * dims + feature[n7]!]! >= threshold[n7]!);
         }
         sums[i]! += pathLength[n0]!;
         sums[i + 1]! += pathLength[n1]!;
@@ -54,7 +60,9 @@ export function accumulatePaths(pool: TreePool, m: Matrix, sums: Float64Array): 
       }
       for (; i < b1; i++) {
         let node = root;
-        for (let s = 0; s < height; s++) node = step(node, i * dims);
+        for (let s = 0; s < height; s++) {
+          node = left[node]! + +(data[i * dims + feature[node]!]! >= threshold[node]!);
+        }
         sums[i]! += pathLength[node]!;
       }
     }
