@@ -1,6 +1,7 @@
 import type { Rng } from '../random';
 import type { Matrix } from './rows';
-import { sortedByFeature } from './sorted-runs';
+import { partition, weightedOrder, type Presorted } from './presort';
+import { bestSplit, type Split } from './best-split';
 
 /** One classification tree, flat: a node is a leaf when feature < 0; leaf class shares in `value`. */
 export interface ClassTree {
@@ -20,110 +21,116 @@ export interface CartOptions {
 }
 
 /**
- * Grows a CART classification tree (Breiman et al. 1984) on the sample `idx` (with repeats, for
- * a bootstrap), choosing each split among `maxFeatures` random features by the largest Gini
- * decrease. Adds each split's weighted impurity decrease to `importance[feature]`.
+ * Grows a CART classification tree (Breiman et al. 1984) on the rows with positive `weights` (a
+ * bootstrap's draw counts), choosing each split among `maxFeatures` random features by the largest
+ * Gini decrease. Adds each split's weighted impurity decrease to `importance[feature]`.
+ *
+ * Each feature's rows stay in sorted order, node by node: a split keeps every feature's list
+ * stably partitioned into the two children, so no node sorts (the presorted CART of Breiman et
+ * al.). Nodes are grown in preorder, left child first.
+ *
+ * @example
+ * // x = 1, 2, 3, 4 with classes 0, 0, 1, 1, each row drawn once: one split, two pure leaves.
+ * const sorted = { rows: 4, dims: 1, columns: Float64Array.of(1, 2, 3, 4), order: Int32Array.of(0, 1, 2, 3) };
+ * const options = { classes: 2, maxFeatures: 1, maxDepth: Infinity, minSamplesLeaf: 1 };
+ * const labels = Int32Array.of(0, 0, 1, 1);
+ * const weights = Int32Array.of(1, 1, 1, 1);
+ * const tree = growTree(sorted, labels, weights, options, vol.random.createRng(1), new Float64Array(1));
+ * tree.threshold[0]; // → 2.5
+ * Array.from(tree.value); // → [0.5, 0.5, 1, 0, 0, 1]
  */
 export function growTree(
-  m: Matrix,
+  p: Presorted,
   labels: Int32Array,
-  idx: Int32Array,
+  weights: Int32Array,
   o: CartOptions,
   rng: Rng,
   importance: Float64Array,
 ): ClassTree {
+  const { dims, rows } = p;
   const C = o.classes;
-  const feature: number[] = [];
-  const threshold: number[] = [];
-  const left: number[] = [];
-  const right: number[] = [];
-  const value: number[] = [];
-  const features = Int32Array.from({ length: m.dims }, (_, j) => j);
-  const keys = new Float64Array(idx.length);
-  const sortedKeys = new Float64Array(idx.length);
-  const sortedLabels = new Int32Array(idx.length);
-  const heads = new Int32Array(2 * C);
-  const countL = new Float64Array(C);
-  const countR = new Float64Array(C);
-
-  const node = (lo: number, hi: number, depth: number): number => {
-    const id = feature.length;
-    const n = hi - lo;
-    const counts = new Float64Array(C);
-    for (let i = lo; i < hi; i++) counts[labels[idx[i]!]!]!++;
-    feature.push(-1);
-    threshold.push(0);
-    left.push(-1);
-    right.push(-1);
-    for (let c = 0; c < C; c++) value.push(counts[c]! / n);
+  const lists = new Int32Array(dims * rows);
+  const count = weightedOrder(p, weights, lists);
+  const capacity = 2 * count - 1;
+  const tree: ClassTree = {
+    feature: new Int32Array(capacity).fill(-1),
+    threshold: new Float64Array(capacity),
+    left: new Int32Array(capacity).fill(-1),
+    right: new Int32Array(capacity).fill(-1),
+    value: new Float64Array(capacity * C),
+  };
+  const features = Int32Array.from({ length: dims }, (_, j) => j);
+  const goesLeft = new Uint8Array(rows);
+  const spill = new Int32Array(count);
+  const counts = new Float64Array(C);
+  const split: Split = { score: 0, feature: -1, position: 0, threshold: 0 };
+  // Pending nodes (lo, hi, depth, parent slot): left/right[parent] is set to the node's id.
+  const stack: number[] = [0, count, 0, -1];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const parentSlot = stack.pop()!;
+    const depth = stack.pop()!;
+    const hi = stack.pop()!;
+    const lo = stack.pop()!;
+    const id = nodes++;
+    if (parentSlot >= 0) (parentSlot & 1 ? tree.right : tree.left)[parentSlot >> 1] = id;
+    counts.fill(0);
+    for (let k = lo; k < hi; k++) {
+      const row = lists[k]!;
+      counts[labels[row]!]! += weights[row]!;
+    }
+    let n = 0;
     let sumSq = 0;
+    for (let c = 0; c < C; c++) {
+      n += counts[c]!;
+      sumSq += counts[c]! * counts[c]!;
+    }
     let pure = false;
     for (let c = 0; c < C; c++) {
-      sumSq += counts[c]! * counts[c]!;
+      tree.value[id * C + c] = counts[c]! / n;
       if (counts[c] === n) pure = true;
     }
-    if (pure || depth >= o.maxDepth || n < 2 * o.minSamplesLeaf) return id;
+    if (pure || depth >= o.maxDepth || n < 2 * o.minSamplesLeaf) continue;
 
-    let bestScore = sumSq / n; // Σc²/n of the parent: a split must beat it
-    let bestF = -1;
-    let bestT = 0;
+    split.score = sumSq / n; // Σc²/n of the parent: a split must beat it
+    split.feature = -1;
     for (let a = 0; a < o.maxFeatures; a++) {
-      const r = a + rng.int(m.dims - a);
+      const r = a + rng.int(dims - a);
       const f = features[r]!;
       features[r] = features[a]!;
       features[a] = f;
-      sortedByFeature(m, labels, idx, lo, hi, f, counts, keys, sortedKeys, sortedLabels, heads);
-      countL.fill(0);
-      countR.set(counts);
-      let sL = 0;
-      let sR = sumSq;
-      for (let i = 0; i < n - 1; i++) {
-        const c = sortedLabels[i]!;
-        sL += 2 * countL[c]! + 1;
-        sR -= 2 * countR[c]! - 1;
-        countL[c]!++;
-        countR[c]!--;
-        const nL = i + 1;
-        if (
-          sortedKeys[i] === sortedKeys[i + 1] ||
-          nL < o.minSamplesLeaf ||
-          n - nL < o.minSamplesLeaf
-        )
-          continue;
-        const score = sL / nL + sR / (n - nL);
-        if (score > bestScore + 1e-12) {
-          bestScore = score;
-          bestF = f;
-          bestT = (sortedKeys[i]! + sortedKeys[i + 1]!) / 2;
-          if (bestT === sortedKeys[i + 1]) bestT = sortedKeys[i]!; // midpoint rounded up: keep x ≤ t on the left
-        }
-      }
+      bestSplit(
+        p,
+        lists.subarray(f * count + lo, f * count + hi),
+        f,
+        labels,
+        weights,
+        counts,
+        n,
+        sumSq,
+        o.minSamplesLeaf,
+        split,
+      );
     }
-    if (bestF < 0) return id;
+    if (split.feature < 0) continue;
     // Weighted impurity decrease n·G − nL·GL − nR·GR equals Σ_sides Σc²/n_side − Σc²/n.
-    importance[bestF]! += bestScore - sumSq / n;
-    let mid = lo;
-    for (let i = lo; i < hi; i++) {
-      const j = idx[i]!;
-      if (m.data[j * m.dims + bestF]! <= bestT) {
-        idx[i] = idx[mid]!;
-        idx[mid++] = j;
-      }
+    importance[split.feature]! += split.score - sumSq / n;
+    tree.feature[id] = split.feature;
+    tree.threshold[id] = split.threshold;
+    const mid = lo + split.position;
+    const chosen = split.feature * count;
+    for (let k = lo; k < hi; k++) goesLeft[lists[chosen + k]!] = k < mid ? 1 : 0;
+    for (let f = 0; f < dims; f++) {
+      if (f !== split.feature) partition(lists, f * count + lo, f * count + hi, goesLeft, spill);
     }
-    feature[id] = bestF;
-    threshold[id] = bestT;
-    left[id] = node(lo, mid, depth + 1);
-    right[id] = node(mid, hi, depth + 1);
-    return id;
-  };
-
-  node(0, idx.length, 0);
+    stack.push(mid, hi, depth + 1, 2 * id + 1, lo, mid, depth + 1, 2 * id);
+  }
   return {
-    feature: Int32Array.from(feature),
-    threshold: Float64Array.from(threshold),
-    left: Int32Array.from(left),
-    right: Int32Array.from(right),
-    value: Float64Array.from(value),
+    feature: tree.feature.slice(0, nodes),
+    threshold: tree.threshold.slice(0, nodes),
+    left: tree.left.slice(0, nodes),
+    right: tree.right.slice(0, nodes),
+    value: tree.value.slice(0, nodes * C),
   };
 }
 

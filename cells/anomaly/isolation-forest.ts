@@ -1,5 +1,6 @@
 import { createRng } from '../random';
-import { buildTrees, accumulatePaths, type TreePool } from './itree';
+import { buildTrees, type TreePool } from './itree';
+import { accumulatePaths } from './itree-paths';
 import { averagePathLength } from './path-length';
 import { toMatrix, type RowsInput } from './rows';
 

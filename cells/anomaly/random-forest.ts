@@ -1,6 +1,7 @@
 import { createRng } from '../random';
 import { throwIfAborted, type LongRunning } from '../stats/abort';
 import { growTree, leafOf, type ClassTree } from './cart';
+import { presortColumns } from './presort';
 import { toMatrix, type RowsInput } from './rows';
 
 export interface RandomForestOptions extends LongRunning {
@@ -63,26 +64,28 @@ export function randomForest(
     throw new RangeError(`invalid maxFeatures: ${maxFeatures}`);
   }
   if (!(minSamplesLeaf >= 1)) throw new RangeError(`invalid minSamplesLeaf: ${minSamplesLeaf}`);
+  for (let i = 0; i < m.data.length; i++) {
+    if (Number.isNaN(m.data[i]!))
+      throw new RangeError(`invalid rows: NaN in row ${Math.floor(i / m.dims)}`);
+  }
   const rng = createRng(seed);
   const n = m.rows;
+  const presorted = presortColumns(m);
   const importance = new Float64Array(m.dims);
   const treeImportance = new Float64Array(m.dims);
   const oob = new Float64Array(n * classes);
-  const inBag = new Uint8Array(n);
+  // Bootstrap draw counts: a row drawn k times weighs k in its tree, 0 means out of bag.
+  const weights = new Int32Array(n);
   const trees: ClassTree[] = [];
   for (let t = 0; t < nTrees; t++) {
     throwIfAborted(options.signal);
-    const idx = new Int32Array(n);
-    inBag.fill(0);
-    for (let i = 0; i < n; i++) {
-      idx[i] = rng.int(n);
-      inBag[idx[i]!] = 1;
-    }
+    weights.fill(0);
+    for (let i = 0; i < n; i++) weights[rng.int(n)]!++;
     treeImportance.fill(0);
     const tree = growTree(
-      m,
+      presorted,
       y,
-      idx,
+      weights,
       { classes, maxFeatures, maxDepth, minSamplesLeaf },
       rng,
       treeImportance,
@@ -92,7 +95,7 @@ export function randomForest(
     const total = treeImportance.reduce((a, b) => a + b, 0);
     if (total > 0) for (let j = 0; j < m.dims; j++) importance[j]! += treeImportance[j]! / total;
     for (let i = 0; i < n; i++) {
-      if (inBag[i]) continue;
+      if (weights[i]) continue;
       const leaf = leafOf(tree, m, i);
       for (let c = 0; c < classes; c++) oob[i * classes + c]! += tree.value[leaf * classes + c]!;
     }

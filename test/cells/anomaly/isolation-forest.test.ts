@@ -93,12 +93,60 @@ describe('isolationForest', () => {
     const small = isolationForest(rows, { sampleSize: 16, trees: 20, seed: 5 });
     const h = small.pathLength(rows);
     expect(Math.max(...h)).toBeLessThanOrEqual(4 + averagePathLength(16));
-    const { feature, roots } = small.pool;
+    const { left, roots, heights } = small.pool;
     const depth = (node: number): number =>
-      feature[node]! < 0
-        ? 0
-        : 1 + Math.max(depth(small.pool.left[node]!), depth(small.pool.left[node]! + 1));
-    for (const root of roots) expect(depth(root)).toBeLessThanOrEqual(4);
+      left[node] === node ? 0 : 1 + Math.max(depth(left[node]!), depth(left[node]! + 1));
+    roots.forEach((root, t) => {
+      expect(depth(root)).toBeLessThanOrEqual(4);
+      expect(heights[t]).toBe(depth(root));
+    });
+  });
+
+  it('gives the path lengths of a hand-worked tree on three points', () => {
+    // ψ = 3, height limit ceil(log2 3) = 2. The root splits 1-D points {0, 1, 10} at p in (0, 10):
+    // p ≤ 1 isolates 0 at depth 1 and splits {1, 10} again (both at depth 2); p > 1 isolates 10
+    // at depth 1 and {0, 1} at depth 2. A query at 5 follows p, then (when p ≤ 1) the second
+    // split q in (1, 10) to a leaf of one point at depth 2 either way. A query at p itself goes
+    // right (x < p goes left): to {1} under q at depth 2 when p ≤ 1, else to {10} at depth 1.
+    const points = [[0], [1], [10]];
+    const cases = new Set<boolean>();
+    for (let seed = 1; seed <= 12; seed++) {
+      const forest = isolationForest(points, { trees: 1, sampleSize: 3, seed });
+      const p = forest.pool.threshold[forest.pool.roots[0]!]!;
+      expect(p).toBeGreaterThan(0);
+      expect(p).toBeLessThan(10);
+      cases.add(p <= 1);
+      const expected = p <= 1 ? [1, 2, 2, 2, 2] : [2, 2, 1, p <= 5 ? 1 : 2, 1];
+      const query = [...points, [5], [p]];
+      expect(Array.from(forest.pathLength(query))).toEqual(expected);
+      const c3 = 2 * (Math.log(2) + 0.5772156649) - 4 / 3;
+      const s = forest.score(query);
+      expected.forEach((h, i) => expect(s[i]).toBeCloseTo(Math.pow(2, -h / c3), 14));
+    }
+    expect(cases).toEqual(new Set([true, false])); // the seeds reach both shapes
+  });
+
+  it('adds c(size) at a leaf that holds several equal points', () => {
+    // {0, 0, 0, 5}: the root splits 5 off (depth 1); {0, 0, 0} cannot split: 1 + c(3).
+    const forest = isolationForest([[0], [0], [0], [5]], { trees: 3, seed: 2 });
+    const h = forest.pathLength([[0], [5], [-3], [7]]);
+    expect(Array.from(h)).toEqual([1 + averagePathLength(3), 1, 1 + averagePathLength(3), 1]);
+  });
+
+  it('scores every row as a plain walk of the stored trees does, across row blocks', () => {
+    // 1,037 rows: several blocks of 512 and a tail that is not a multiple of the 8 interleaved walks.
+    const small = isolationForest(rows, { sampleSize: 64, trees: 7, seed: 9 });
+    const query = rows.slice(0, 1037);
+    const { feature, threshold, left, pathLength, roots } = small.pool;
+    const walk = (row: Float64Array, node: number): number =>
+      left[node] === node
+        ? pathLength[node]!
+        : walk(row, row[feature[node]!]! < threshold[node]! ? left[node]! : left[node]! + 1);
+    const h = small.pathLength(query);
+    query.forEach((row, i) => {
+      const mean = Array.from(roots, (root) => walk(row, root)).reduce((a, b) => a + b, 0) / 7;
+      expect(h[i]).toBeCloseTo(mean, 12);
+    });
   });
 
   it('validates its input', () => {

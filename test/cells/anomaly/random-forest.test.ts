@@ -65,5 +65,6 @@ describe('randomForest', () => {
     expect(() => randomForest(rows, labels.slice(1))).toThrow(/length mismatch/);
     expect(() => randomForest([[1], [2]], [0, 1.5])).toThrow(/invalid label/);
     expect(() => randomForest(rows, labels, { maxFeatures: 6 })).toThrow(/invalid maxFeatures/);
+    expect(() => randomForest([[1], [NaN]], [0, 1])).toThrow(/NaN in row 1/);
   });
 });
