@@ -43,6 +43,15 @@ export interface StateDb {
   write<T>(fn: (tx: StateTx) => Promise<T>): Promise<T>;
   /** One query, in order with the writes (it sees every write that resolved before it was called). */
   read(sql: string, params?: SqlParams): Promise<StateRow[]>;
+  /**
+   * Run `fn` in a read-only transaction, in order with the writes: every statement in it sees the same
+   * committed state (a consistent snapshot across tables, e.g. for exporting them).
+   */
+  snapshot<T>(fn: (tx: StateTx) => Promise<T>): Promise<T>;
+  /** How many write transactions (migrations included) have committed since open. */
+  readonly generation: number;
+  /** Call `listener` after each committed write; returns the unsubscribe. */
+  onCommit(listener: () => void): () => void;
   /** Create or upgrade a module's tables (see the file comment). Returns how many steps ran. */
   migrate(module: string, steps: readonly (string | readonly string[])[]): Promise<number>;
   /** Checkpoint, then close the connection and the file. Later calls reject. */
@@ -75,6 +84,7 @@ export async function openStateDb(path: string, options: StateDbOptions = {}): P
   const checkpointEvery = options.checkpointEvery ?? 1000;
   let writes = 0;
   let closed = false;
+  const listeners = new Set<() => void>();
 
   const all = async (sql: string, params?: SqlParams): Promise<StateRow[]> => {
     try {
@@ -106,6 +116,13 @@ export async function openStateDb(path: string, options: StateDbOptions = {}): P
     }
     await all('COMMIT');
     if (++writes % checkpointEvery === 0) await all('CHECKPOINT').catch(() => undefined);
+    for (const listener of listeners) {
+      try {
+        listener();
+      } catch {
+        // A listener's failure is its own: the transaction is committed either way.
+      }
+    }
     return result;
   };
 
@@ -116,6 +133,23 @@ export async function openStateDb(path: string, options: StateDbOptions = {}): P
   return {
     path,
     write: (fn) => serial(() => transaction(fn)),
+    snapshot: (fn) =>
+      serial(async () => {
+        guard();
+        await all('BEGIN TRANSACTION READ ONLY');
+        try {
+          return await fn(tx);
+        } finally {
+          await all('ROLLBACK').catch(() => undefined);
+        }
+      }),
+    get generation() {
+      return writes;
+    },
+    onCommit(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     read: (sql, params) =>
       serial(async () => {
         guard();
