@@ -41,8 +41,7 @@ export function startStateDatasets(o: {
   let timer: NodeJS.Timeout | null = null;
 
   const exportOnce = async () => {
-    const staged = await o.state.snapshot(async (tx) => {
-      const generation = o.state.generation;
+    const staged = await o.state.snapshot(async (tx, generation) => {
       const present = new Set(
         (await tx.all('SELECT table_name FROM duckdb_tables()')).map((r) => String(r.table_name)),
       );

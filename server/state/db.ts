@@ -44,10 +44,11 @@ export interface StateDb {
   /** One query, in order with the writes (it sees every write that resolved before it was called). */
   read(sql: string, params?: SqlParams): Promise<StateRow[]>;
   /**
-   * Run `fn` in a read-only transaction, in order with the writes: every statement in it sees the same
-   * committed state (a consistent snapshot across tables, e.g. for exporting them).
+   * Run `fn` in a read-only transaction on a second connection, beside the writes: every statement in it sees
+   * the same committed state (a consistent snapshot across tables, e.g. for exporting them). `generation` is
+   * the write count before it began: the snapshot holds at least those writes.
    */
-  snapshot<T>(fn: (tx: StateTx) => Promise<T>): Promise<T>;
+  snapshot<T>(fn: (tx: StateTx, generation: number) => Promise<T>): Promise<T>;
   /** How many write transactions (migrations included) have committed since open. */
   readonly generation: number;
   /** Call `listener` after each committed write; returns the unsubscribe. */
@@ -81,6 +82,8 @@ export async function openStateDb(path: string, options: StateDbOptions = {}): P
   });
   const conn = await DuckDBConnection.create(instance);
   const serial = createSerialQueue();
+  const snapshots = createSerialQueue();
+  let reader: DuckDBConnection | null = null;
   const checkpointEvery = options.checkpointEvery ?? 1000;
   let writes = 0;
   let closed = false;
@@ -133,14 +136,29 @@ export async function openStateDb(path: string, options: StateDbOptions = {}): P
   return {
     path,
     write: (fn) => serial(() => transaction(fn)),
+    // A second connection: DuckDB's MVCC gives it the committed state as of BEGIN, so a long export reads a
+    // consistent snapshot without holding up the writes queued on the first.
     snapshot: (fn) =>
-      serial(async () => {
+      snapshots(async () => {
         guard();
-        await all('BEGIN TRANSACTION READ ONLY');
+        const before = writes;
+        reader ??= await DuckDBConnection.create(instance);
+        const r = reader;
+        const rall = async (sql: string, params?: SqlParams): Promise<StateRow[]> => {
+          try {
+            return (await r.runAndReadAll(sql, params)).getRowObjectsJS() as StateRow[];
+          } catch (error) {
+            throw QueryError.from(error, sql);
+          }
+        };
+        await rall('BEGIN TRANSACTION READ ONLY');
         try {
-          return await fn(tx);
+          return await fn(
+            { all: rall, run: async (sql, params) => void (await rall(sql, params)) },
+            before,
+          );
         } finally {
-          await all('ROLLBACK').catch(() => undefined);
+          await rall('ROLLBACK').catch(() => undefined);
         }
       }),
     get generation() {
@@ -183,6 +201,7 @@ export async function openStateDb(path: string, options: StateDbOptions = {}): P
         if (closed) return;
         await all('CHECKPOINT').catch(() => undefined);
         closed = true;
+        await snapshots(async () => reader?.closeSync());
         conn.closeSync();
         instance.closeSync();
       }),
