@@ -17,6 +17,7 @@ import {
   type Position,
 } from '../../cells/portfolio';
 import type {
+  InstrumentChoicesWire,
   PortfolioRiskWire,
   PortfolioSummaryWire,
   PositionWire,
@@ -28,6 +29,7 @@ import type { FillStore } from './store';
 import type { BookMarket, MarkSource, SourcedMark } from './marks';
 import type { ReturnsSource } from './history';
 import { positionWire, summaryWire } from './wire';
+import { instrumentChoices } from './instruments';
 import type { ValueRecorder } from './value-recorder';
 
 export const PORTFOLIO_CHANNEL = 'portfolio_update';
@@ -48,6 +50,8 @@ export interface PortfolioService {
   fills(): Promise<FillStore>;
   /** Refuse an option the live chain does not list (when the chain is known). */
   checkListed(trade: ValidTrade): Promise<void>;
+  /** What the add-trade form may complete, from the live chain. */
+  instruments(): Promise<InstrumentChoicesWire>;
   positions(): Promise<{ as_of: number; positions: PositionWire[] }>;
   summary(): Promise<PortfolioSummaryWire>;
   risk(): Promise<PortfolioRiskWire>;
@@ -207,6 +211,7 @@ export function createPortfolioService(o: PortfolioServiceOptions): PortfolioSer
     },
     summary: async () => summarize(await markBook()),
     risk,
+    instruments: () => instrumentChoices(o.marks, now()),
     channels: {
       has: (channel) => channel === PORTFOLIO_CHANNEL,
       subscribe(channel, emit) {

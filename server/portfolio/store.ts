@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { FillWire } from '../contract/portfolio';
 import type { StateDb, StateRow, StateTx } from '../state/db';
 import type { ValidTrade } from './trade-input';
+import { groupCommit } from './group-commit';
 
 export const FILLS_MIGRATIONS = [
   [
@@ -39,7 +40,11 @@ export interface FillStore {
   readonly version: number;
   /** One trade; resolves once committed (trades added meanwhile share a transaction, each acknowledged). */
   add(trade: ValidTrade): Promise<AddResult>;
-  /** All in one transaction; duplicates (stored, or earlier in the batch) return the first fill. */
+  /**
+   * All or none, committed in one transaction (shared with trades added meanwhile; a failed shared round is
+   * retried alone, so another client's failure never fails this batch); duplicates (stored, or earlier in the
+   * batch) return the first fill.
+   */
   addMany(trades: readonly ValidTrade[]): Promise<AddResult[]>;
   /** Replace a fill's fields (id and client id kept); null when there is no such fill. */
   correct(id: string, trade: ValidTrade): Promise<FillWire | null>;
@@ -112,7 +117,8 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
     await tx.run(`INSERT INTO fills VALUES ${added.map(() => row).join(', ')}`, values.flat());
   };
 
-  const addMany = async (trades: readonly ValidTrade[]) => {
+  /** One transaction for the batch (all or nothing); duplicates answered with the stored fill. */
+  const commitBatch = async (trades: readonly ValidTrade[]) => {
     const batchIds = new Set<string>();
     const forget = () => {
       for (const id of batchIds) byClientId.delete(id);
@@ -143,37 +149,15 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
     }
     return out;
   };
-
-  // Group commit: single trades that arrive while a transaction is in flight share the next one, so many
-  // clients cost one COMMIT each round instead of one each. Each is still acknowledged only once committed.
-  let waiting: { trade: ValidTrade; done: (r: AddResult) => void; fail: (e: unknown) => void }[] =
-    [];
-  let flushing = false;
-  const flush = async () => {
-    flushing = true;
-    while (waiting.length > 0) {
-      const batch = waiting;
-      waiting = [];
-      try {
-        const results = await addMany(batch.map((w) => w.trade));
-        batch.forEach((w, i) => w.done(results[i]!));
-      } catch (error) {
-        for (const w of batch) w.fail(error);
-      }
-    }
-    flushing = false;
-  };
+  // Single trades and batches arriving while a transaction is in flight share the next one (group-commit.ts).
+  const addMany = groupCommit(commitBatch);
 
   return {
     list: () => fills,
     get version() {
       return version;
     },
-    add: (trade) =>
-      new Promise<AddResult>((done, fail) => {
-        waiting.push({ trade, done, fail });
-        if (!flushing) void flush();
-      }),
+    add: async (trade) => (await addMany([trade]))[0]!,
     addMany,
     async correct(id, t) {
       const changed = await db.write(async (tx) => {

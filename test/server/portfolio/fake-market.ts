@@ -17,6 +17,7 @@ export function fakeMarks(options: { failBtc?: boolean } = {}): MarkSource {
     asOf: NOW - 1000,
     smiles: new Map([[MAR, () => 0.5]]),
     listed: new Set(['BTC-27MAR26-100000-C', 'BTC-27MAR26-110000-C']),
+    expiries: [MAR],
     mark(name, kind, expiryMs) {
       if (kind === 'perpetual')
         return { price: 100_000, index: 100_000, timestamp: NOW - 1000, source: 'index' };
