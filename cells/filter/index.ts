@@ -37,3 +37,4 @@ export {
   type BacktestResult,
   type BacktestSeries,
 } from './backtest';
+export { rr25History, alignAsOf, type ChainRow } from './rr25-history';
