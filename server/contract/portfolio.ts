@@ -164,6 +164,8 @@ export interface PortfolioRiskWire {
   grids: ScenarioGridWire[];
   /** 1-day VaR/ES by historical simulation with full revaluation, and by delta-gamma (Cornish–Fisher). */
   historical: VarWire | null;
+  /** Historical simulation again, each day also moving implied vol by that day's DVOL change (parallel). */
+  historical_with_iv: VarWire | null;
   delta_gamma: VarWire | null;
   /** The daily history behind both: its first and last day (YYYY-MM-DD). */
   history: { from: string; to: string } | null;

@@ -1,6 +1,7 @@
 /**
  * The book's risk from one marking: the scenario grid per currency (full revaluation on the live smiles), and
- * 1-day VaR/ES by historical simulation and by delta-gamma over the stored daily returns; when VaR cannot be
+ * 1-day VaR/ES by historical simulation (spot alone, and spot with the same day's DVOL change when stored) and
+ * by delta-gamma over the stored daily returns; when VaR cannot be
  * computed, the reason (no history, unmarked positions, an empty book).
  */
 import {
@@ -55,10 +56,21 @@ export async function bookRisk(m: Marking, returnsOf: ReturnsSource): Promise<Po
   else if (books.length === 0) var_reason = 'no open positions';
   const usable = history && var_reason === null;
   const returns = usable ? books.map((b) => history.byCurrency[b.currency]) : [];
+  const volChanges = usable ? history.volChanges : undefined;
   return {
     as_of: m.now,
     grids: books.map(gridWire),
     historical: usable ? pick(historicalVar(books, returns)) : null,
+    historical_with_iv: volChanges
+      ? pick(
+          historicalVar(
+            books,
+            returns,
+            0.99,
+            books.map((b) => volChanges[b.currency]),
+          ),
+        )
+      : null,
     delta_gamma: usable ? pick(deltaGammaVar(books, returns)) : null,
     history: history ? { from: history.days[0]!, to: history.days.at(-1)! } : null,
     var_reason,

@@ -45,7 +45,7 @@ export function fakeMarks(options: { failBtc?: boolean } = {}): MarkSource {
   };
 }
 
-/** 500 seeded daily returns (3% daily vol for BTC, 4% for ETH). */
+/** 500 seeded daily returns (3% daily vol for BTC, 4% for ETH), and IV changes (about 2 vol points a day). */
 export function fakeReturns(): DailyReturns {
   const rng = createRng(3);
   const days = Array.from({ length: 500 }, (_, i) =>
@@ -56,6 +56,10 @@ export function fakeReturns(): DailyReturns {
     byCurrency: {
       BTC: Float64Array.from(days, () => 0.03 * rng.normal()),
       ETH: Float64Array.from(days, () => 0.04 * rng.normal()),
+    },
+    volChanges: {
+      BTC: Float64Array.from(days, () => 0.02 * rng.normal()),
+      ETH: Float64Array.from(days, () => 0.02 * rng.normal()),
     },
   };
 }

@@ -290,6 +290,9 @@ describe('the marked book', () => {
     const want = historicalVar([book], [returns.byCurrency.BTC]);
     expect(r.historical!.var).toBeCloseTo(want.var, 6);
     expect(r.historical!.n).toBe(500);
+    const withIv = historicalVar([book], [returns.byCurrency.BTC], 0.99, [returns.volChanges!.BTC]);
+    expect(r.historical_with_iv!.var).toBeCloseTo(withIv.var, 6);
+    expect(r.historical_with_iv!.var).not.toBeCloseTo(want.var, 0); // the IV moves matter to this book
     expect(r.delta_gamma!.var).toBeGreaterThan(0);
     expect(r.history).toEqual({ from: returns.days[0], to: returns.days[499] });
   });
