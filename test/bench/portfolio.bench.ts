@@ -93,6 +93,7 @@ const markAll = () => positions.map((p) => markPosition(p, marks.get(p.instrumen
 const marked = markAll();
 const book = riskBook(marked, 'BTC', NOW, smiles);
 const returns = Float64Array.from({ length: 2000 }, () => (0.035 * rng.studentT(4)) / Math.SQRT2);
+const volChanges = Float64Array.from(returns, (r) => -1.5 * r + 0.01 * rng.normal());
 
 let dir = '';
 let db: StateDb | null = null;
@@ -133,6 +134,14 @@ export const suite: BenchSuite = {
       runs: 11,
       run: () => {
         historicalVar([book], [returns]);
+      },
+    },
+    {
+      name: `historical VaR with the day's IV change, 2,000 days × ${positions.length} positions`,
+      goal: '< 100 ms',
+      runs: 11,
+      run: () => {
+        historicalVar([book], [returns], 0.99, [volChanges]);
       },
     },
     {
