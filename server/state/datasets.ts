@@ -8,7 +8,7 @@
  * the last one: the sidecar refreshes before answering a catalog or slice request, so a fill acknowledged to a
  * client is in the next slice.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DatasetCatalog, DatasetEntry } from '../contract/catalog';
 import { STATE_CATALOG, type CatalogReader } from '../datasets/catalog-reader';
@@ -40,7 +40,10 @@ export function startStateDatasets(o: {
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
+  let cleaned = false;
   const exportOnce = async () => {
+    if (!cleaned) await removeStaleTemps(o.datasetsDir);
+    cleaned = true;
     const staged = await o.state.snapshot(async (tx, generation) => {
       const present = new Set(
         (await tx.all('SELECT table_name FROM duckdb_tables()')).map((r) => String(r.table_name)),
@@ -170,6 +173,19 @@ async function stage(tx: StateTx, datasetsDir: string, spec: StateDatasetSpec) {
     timeRange,
   };
   return { entry, temp, file };
+}
+
+/** A sidecar killed mid-export leaves its temporary files (named with its pid): remove them on the next start. */
+async function removeStaleTemps(datasetsDir: string): Promise<void> {
+  const root = join(datasetsDir, 'source=state');
+  const stale = (name: string) => {
+    const m = /\.(\d+)\.tmp$/.exec(name);
+    return m !== null && Number(m[1]) !== process.pid;
+  };
+  const dirs = [root, ...(await readdir(root).catch(() => [])).map((d) => join(root, d))];
+  for (const dir of dirs)
+    for (const name of await readdir(dir).catch(() => []))
+      if (stale(name)) await rm(join(dir, name), { force: true });
 }
 
 async function writeStateCatalog(datasetsDir: string, datasets: DatasetEntry[]) {

@@ -1,3 +1,4 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALERT_MIGRATIONS } from '../../../server/alerts/store';
@@ -88,6 +89,18 @@ describe('the state tables as datasets', () => {
       start: '2026-01-05T08:00:00.000Z',
       end: '2026-01-05T08:00:00.001Z',
     });
+  });
+
+  it("removes what a killed export left (another pid's temporary files) and keeps its own output", async () => {
+    const kind = join(dir(), 'source=state', 'kind=fills');
+    await mkdir(kind, { recursive: true });
+    await writeFile(join(kind, 'part.parquet.999999999.tmp'), 'half a file');
+    await writeFile(join(dir(), 'source=state', 'catalog.json.999999999.tmp'), '{');
+    await exports.refresh();
+    expect((await readdir(kind)).sort()).toEqual(['part.parquet']);
+    expect((await readdir(join(dir(), 'source=state'))).filter((n) => n.endsWith('.tmp'))).toEqual(
+      [],
+    );
   });
 
   it('history carries returns and drawdown; a refresh with nothing new writes nothing', async () => {
