@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { VolLabConfig } from './config';
 import { createCatalogReader } from './datasets/catalog-reader';
+import { withFreshState, type StateDatasets } from './state/datasets';
 import { createSliceLimiter } from './datasets/slice-limit';
 import { errorHandler, handleNotFound } from './http/errors';
 import { createFileCache } from './http/file-cache';
@@ -81,6 +82,8 @@ export interface AppServices {
   claudeStream?: ModelStream;
   /** The volatility filter and its alert rules behind `/api/volatility/alerts`; mounted when given. */
   alerts?: AlertService;
+  /** The state tables' dataset export, brought up to date before the catalog is read. */
+  stateDatasets?: Pick<StateDatasets, 'refresh'>;
 }
 
 /**
@@ -89,7 +92,7 @@ export interface AppServices {
  * const res = await app.request('http://localhost/api/health');
  */
 export function createApp(config: AppConfig, services: AppServices = {}): Hono {
-  const catalog = createCatalogReader(config.datasetsDir);
+  const catalog = withFreshState(createCatalogReader(config.datasetsDir), services.stateDatasets);
   const sliceCache = createFileCache(
     join(config.cacheDir, 'slices'),
     config.sliceCacheBytes,

@@ -28,6 +28,9 @@ import { createAlertService, type AlertService } from './alerts/service';
 import { createAlertStore } from './alerts/store';
 import { createWebhookNotifier } from './alerts/webhook';
 import { openStateDb, type StateDb } from './state/db';
+import { startStateDatasets } from './state/datasets';
+import { PORTFOLIO_DATASETS } from './portfolio/datasets';
+import { ALERT_DATASETS } from './alerts/datasets';
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8787/`, with the port actually bound. */
@@ -133,6 +136,12 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
     datasetsDir: config.datasetsDir,
     ...(surface ? { surface } : {}),
   });
+  // The state tables as notebook datasets (`fills`, `positions`, `alerts`, `portfolio_history`).
+  const stateDatasets = startStateDatasets({
+    state,
+    datasetsDir: config.datasetsDir,
+    specs: [...PORTFOLIO_DATASETS, ...ALERT_DATASETS],
+  });
   const locals = [surface?.channels, alerts?.channels, portfolio.channels].filter(
     (p) => p !== undefined,
   );
@@ -151,6 +160,8 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
     surface?.close();
     portfolio.close();
     await scheduler?.idle();
+    stateDatasets.close();
+    await stateDatasets.refresh().catch(() => undefined); // the files as of the last write, for headless runs
     await state?.close().catch(() => undefined);
     await exchange?.close();
     await claim.release();
@@ -161,6 +172,7 @@ export async function startServer(config: VolLabConfig): Promise<RunningServer> 
     ...(deribit ? { deribit } : {}),
     ...(alerts ? { alerts } : {}),
     portfolio,
+    stateDatasets,
   });
   // `ws` reads whole frames into memory (100 MiB by default): cap them so a client cannot make us buffer more.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });

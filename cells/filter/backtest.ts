@@ -2,11 +2,15 @@ import { volFilter } from './estimator';
 import { createRuleRunner, DEFAULT_MOVE_WINDOW_S, runRule } from './evaluator';
 import { validateRule, type AlertRule } from './rules';
 
-/** A stored series on a fixed grid: times (ms), closes, and optionally DVOL (vol points) at the same times. */
+/**
+ * A stored series on a fixed grid: times (ms), closes, and optionally DVOL and the 25Δ risk reversal (vol points)
+ * at the same times (`rr25History` + `alignAsOf` make the latter from stored chain snapshots).
+ */
 export interface BacktestSeries {
   t: ArrayLike<number>;
   close: ArrayLike<number>;
   dvol?: ArrayLike<number>;
+  rr25?: ArrayLike<number>;
 }
 
 export interface BacktestOptions {
@@ -49,6 +53,7 @@ function baseValue(
   e: ReturnType<typeof volFilter.value>,
   dvol: number,
   move: number,
+  rr25: number,
 ): number {
   switch (base) {
     case 'ar_estimate':
@@ -62,6 +67,8 @@ function baseValue(
       return dvol - 100 * e.rv;
     case 'move':
       return 100 * move;
+    case 'rr25':
+      return rr25;
     default:
       return NaN;
   }
@@ -69,8 +76,8 @@ function baseValue(
 
 /**
  * Run a rule over a stored series with the live filter's logic (same AR/RV/EWMA filter, same hysteresis and
- * cooldown) and score it against labelled regimes. `atm_iv` reads DVOL (the 30-day ATM IV index); `rr25` is
- * not in the stored series (throws).
+ * cooldown) and score it against labelled regimes. `atm_iv` reads DVOL (the 30-day ATM IV index); `rr25` reads
+ * `series.rr25` (NaN samples, e.g. before the first chain snapshot, are skipped as a stale feed is live).
  *
  * @example
  * const t = Array.from({ length: 500 }, (_, i) => i * 3_600_000);
@@ -87,12 +94,19 @@ export function backtest(
   if (!check.ok) throw new RangeError(check.error);
   const gridMs = options.gridMs ?? 3_600_000;
   const runner = createRuleRunner(check.rule, gridMs / 1000);
-  if (runner.base === 'rr25') throw new RangeError('rr25 is not in the stored series');
+  if (runner.base === 'rr25' && !series.rr25)
+    throw new RangeError(
+      `${rule.metric} needs series.rr25 (rr25History of the option_chain snapshots)`,
+    );
   const needsDvol = ['dvol', 'atm_iv', 'iv_rv'].includes(runner.base);
   if (needsDvol && !series.dvol) throw new RangeError(`${rule.metric} needs series.dvol`);
   const n = series.t.length;
-  if (series.close.length !== n || (series.dvol && series.dvol.length !== n))
-    throw new RangeError('t, close and dvol must have the same length');
+  if (
+    series.close.length !== n ||
+    (series.dvol && series.dvol.length !== n) ||
+    (series.rr25 && series.rr25.length !== n)
+  )
+    throw new RangeError('t, close, dvol and rr25 must have the same length');
   const moveSamples = Math.max(
     1,
     Math.round(((check.rule.window ?? DEFAULT_MOVE_WINDOW_S) * 1000) / gridMs),
@@ -117,6 +131,7 @@ export function backtest(
       e,
       series.dvol?.[i] ?? NaN,
       volFilter.move(filter, moveSamples),
+      series.rr25?.[i] ?? NaN,
     );
     const { value, fired } = runRule(runner, v, t, i);
     metric[i] = value;

@@ -1,12 +1,6 @@
-import {
-  createZScore,
-  newRuleState,
-  splitMetric,
-  stepRule,
-  type AlertRule,
-  type BaseMetric,
-  type RuleState,
-} from './rules';
+import { splitMetric, type AlertRule, type BaseMetric } from './rules';
+import { newRuleState, stepRule, type RuleState } from './rule-step';
+import { createZScore } from './zscore';
 
 /** A rule with its running state: hysteresis/cooldown, and the z-score's trailing distribution. */
 export interface RuleRunner {

@@ -15,19 +15,15 @@ export {
   RULE_GRID_S,
   MAX_WINDOW_S,
   validateRule,
-  stepRule,
-  newRuleState,
-  breaches,
-  hysteresisOf,
   splitMetric,
-  createZScore,
   type AlertRule,
   type BaseMetric,
   type MetricName,
   type RuleCheck,
   type RuleOp,
-  type RuleState,
 } from './rules';
+export { stepRule, newRuleState, breaches, hysteresisOf, type RuleState } from './rule-step';
+export { createZScore } from './zscore';
 export {
   createRuleRunner,
   runRule,
@@ -41,3 +37,4 @@ export {
   type BacktestResult,
   type BacktestSeries,
 } from './backtest';
+export { rr25History, alignAsOf, type ChainRow } from './rr25-history';

@@ -1,4 +1,7 @@
-/** Threshold rules on named volatility metrics: validation and a pure evaluator with hysteresis and cooldown. */
+/**
+ * Threshold rules on named volatility metrics: their shape and validation. Stepping a rule (hysteresis,
+ * cooldown) is rule-step.ts; the z-score's trailing distribution is zscore.ts.
+ */
 
 export const BASE_METRICS = [
   'ar_estimate',
@@ -145,108 +148,4 @@ export function validateRule(input: unknown): RuleCheck {
       return fail(`${metric} ${op} ${o.threshold} can never fire (${metric} is never negative)`);
   }
   return { ok: true, rule };
-}
-
-/** Per-rule evaluator state: whether it may fire, and when it last did. */
-export interface RuleState {
-  armed: boolean;
-  lastFiredAt: number;
-}
-
-export const newRuleState = (): RuleState => ({ armed: true, lastFiredAt: -Infinity });
-
-/** The hysteresis band a rule uses. */
-export function hysteresisOf(rule: AlertRule): number {
-  return rule.hysteresis ?? Math.max(0.05 * Math.abs(rule.threshold), 0.01);
-}
-
-/** Whether `value` is past the rule's threshold. */
-export function breaches(rule: AlertRule, value: number): boolean {
-  switch (rule.op) {
-    case '>':
-      return value > rule.threshold;
-    case '>=':
-      return value >= rule.threshold;
-    case '<':
-      return value < rule.threshold;
-    case '<=':
-      return value <= rule.threshold;
-  }
-}
-
-/**
- * One step of a rule at time `t` (ms) with the metric's `value`: true when it fires. It fires when armed and the
- * value crosses the line, outside the cooldown; it then disarms until the value is back by the hysteresis band
- * (below threshold − h for `>`, above threshold + h for `<`). A crossing inside the cooldown is swallowed (it
- * disarms too). NaN (no data, stale feed) changes nothing.
- *
- * @example
- * const rule = { name: 'r', currency: 'BTC', metric: 'dvol', op: '>', threshold: 80, cooldown_s: 0 };
- * const s = newRuleState();
- * [79, 81, 79.5, 80.5, 81, 70, 81].map((v, i) => stepRule(rule, s, v, i * 1000)); // → [false, true, false, false, false, false, true]
- */
-export function stepRule(rule: AlertRule, s: RuleState, value: number, t: number): boolean {
-  if (Number.isNaN(value)) return false;
-  if (!s.armed) {
-    const h = hysteresisOf(rule);
-    const above = rule.op === '>' || rule.op === '>=';
-    if (above ? value < rule.threshold - h : value > rule.threshold + h) s.armed = true;
-    return false;
-  }
-  if (!breaches(rule, value)) return false;
-  s.armed = false;
-  if (t - s.lastFiredAt < (rule.cooldown_s ?? 300) * 1000) return false;
-  s.lastFiredAt = t;
-  return true;
-}
-
-/**
- * A trailing mean and standard deviation over the last `n` values, O(1) per push: the z-score's distribution.
- *
- * @example
- * const z = createZScore(3);
- * for (const v of [1, 2, 3]) z.push(v);
- * z.score(5); // → 3
- */
-export function createZScore(n: number): {
-  push(v: number): void;
-  score(v: number): number;
-  readonly count: number;
-} {
-  const ring = new Float64Array(n);
-  let count = 0;
-  let sum = 0;
-  let sumSq = 0;
-  return {
-    push(v) {
-      if (!Number.isFinite(v)) return;
-      const k = count % n;
-      if (count >= n) {
-        sum -= ring[k]!;
-        sumSq -= ring[k]! * ring[k]!;
-      }
-      ring[k] = v;
-      sum += v;
-      sumSq += v * v;
-      count++;
-      if (count % (n * 64) === 0) {
-        sum = 0;
-        sumSq = 0;
-        for (const x of ring) {
-          sum += x;
-          sumSq += x * x;
-        }
-      }
-    },
-    score(v) {
-      const m = Math.min(count, n);
-      if (m < 3) return NaN;
-      const mean = sum / m;
-      const variance = Math.max((sumSq - m * mean * mean) / (m - 1), 0);
-      return variance > 0 ? (v - mean) / Math.sqrt(variance) : NaN;
-    },
-    get count() {
-      return count;
-    },
-  };
 }

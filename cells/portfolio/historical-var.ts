@@ -1,7 +1,8 @@
 /**
- * Value at risk and expected shortfall by historical simulation: the book fully revalued (sticky moneyness,
- * vols unchanged) under each stored daily move of its underlyings, one day ahead. Books in different currencies
- * take the same day's move of their own underlying, so BTC and ETH keep their joint history.
+ * Value at risk and expected shortfall by historical simulation: the book fully revalued (sticky moneyness)
+ * under each stored daily move of its underlyings, one day ahead, with vols unchanged or, given each day's
+ * change of implied vol (e.g. of DVOL), moved by that day's change as a parallel shift. Books in different
+ * currencies take the same day's moves of their own underlying, so BTC and ETH keep their joint history.
  */
 import { addPnl } from './revalue';
 import type { RiskBook } from './risk-book';
@@ -35,7 +36,8 @@ export function tailRisk(pnl: Float64Array, confidence: number): VarResult {
 }
 
 /**
- * The P&L of each day's scenario: `returns[b][d]` is day d's log return of book b's underlying.
+ * The P&L of each day's scenario: `returns[b][d]` is day d's log return of book b's underlying, and
+ * `volChanges[b][d]`, when given, the same day's change of its implied vol (a fraction: 0.02 = +2 points).
  *
  * @example
  * const p = { instrument_name: 'BTC-PERPETUAL', instrument: { kind: 'perpetual', currency: 'BTC' }, amount: 10_000, avgPrice: 50_000, realizedPnl: 0, fees: 0, fills: 1 };
@@ -46,18 +48,22 @@ export function historicalPnl(
   books: readonly RiskBook[],
   returns: readonly Float64Array[],
   horizonDays = 1,
+  volChanges?: readonly Float64Array[],
 ): Float64Array {
   if (books.length !== returns.length) throw new RangeError('one return series per book');
+  if (volChanges && volChanges.length !== books.length)
+    throw new RangeError('one vol change series per book');
   const days = returns[0]?.length ?? 0;
-  if (returns.some((r) => r.length !== days))
-    throw new RangeError('return series differ in length');
+  if ([...returns, ...(volChanges ?? [])].some((r) => r.length !== days))
+    throw new RangeError('return and vol change series differ in length');
   const pnl = new Float64Array(days);
-  books.forEach((book, b) => addPnl(book, returns[b]!, 0, horizonDays, pnl));
+  books.forEach((book, b) => addPnl(book, returns[b]!, volChanges?.[b] ?? 0, horizonDays, pnl));
   return pnl;
 }
 
 /**
- * 1-day VaR and ES (default 99%) by historical simulation with full revaluation.
+ * 1-day VaR and ES (default 99%) by historical simulation with full revaluation; with `volChanges`, each
+ * scenario also moves implied vol by the same day's change.
  *
  * @example
  * const p = { instrument_name: 'BTC-PERPETUAL', instrument: { kind: 'perpetual', currency: 'BTC' }, amount: 10_000, avgPrice: 50_000, realizedPnl: 0, fees: 0, fills: 1 };
@@ -68,6 +74,7 @@ export function historicalVar(
   books: readonly RiskBook[],
   returns: readonly Float64Array[],
   confidence = 0.99,
+  volChanges?: readonly Float64Array[],
 ): VarResult {
-  return tailRisk(historicalPnl(books, returns, 1), confidence);
+  return tailRisk(historicalPnl(books, returns, 1, volChanges), confidence);
 }

@@ -19,8 +19,9 @@ export interface Revaluation {
 }
 
 /**
- * Add the book's P&L under each log move `moves[d]` of its underlying (vols shifted by `volShift`, a fraction,
- * `days` ahead) into `usd[d]` and, when given, `coin[d]`.
+ * Add the book's P&L under each log move `moves[d]` of its underlying (vols shifted by `volShift`, a fraction:
+ * one shift for every move, or `volShift[d]` with move d, e.g. the same day's IV change; `days` ahead) into
+ * `usd[d]` and, when given, `coin[d]`.
  *
  * @example
  * const p = { instrument_name: 'BTC-PERPETUAL', instrument: { kind: 'perpetual', currency: 'BTC' }, amount: 10_000, avgPrice: 50_000, realizedPnl: 0, fees: 0, fills: 1 };
@@ -32,12 +33,15 @@ export interface Revaluation {
 export function addPnl(
   book: RiskBook,
   moves: Float64Array,
-  volShift: number,
+  volShift: number | Float64Array,
   days: number,
   usd: Float64Array,
   coin?: Float64Array,
 ): void {
   const n = moves.length;
+  const shifts = typeof volShift === 'number' ? null : volShift;
+  if (shifts && shifts.length !== n) throw new RangeError('one vol shift per move');
+  const parallel = shifts ? 0 : (volShift as number);
   const S = book.index;
   const dt = days / DAYS_PER_YEAR;
   const o = book.options;
@@ -50,14 +54,14 @@ export function addPnl(
     const k0 = Math.log(K / F);
     const sqrtT1 = Math.sqrt(Math.max(o.years[j]! - dt, 0));
     const smile = o.smile[j];
-    const ivAtMark = o.iv[j]! + volShift - (smile ? o.smileAtMark[j]! : 0);
+    const ivAtMark = o.iv[j]! + parallel - (smile ? o.smileAtMark[j]! : 0);
     const base = o.base[j]!;
     const a = o.amount[j]!;
     const toUsd = (a * S) / F;
     for (let d = 0; d < n; d++) {
       const x = moves[d]!;
       const Fg = F * growth[d]!;
-      const iv = smile ? ivAtMark + smile(k0 - x) : ivAtMark;
+      const iv = (smile ? ivAtMark + smile(k0 - x) : ivAtMark) + (shifts === null ? 0 : shifts[d]!);
       const sd = iv > 0 ? iv * sqrtT1 : 0;
       let price: number;
       if (sd > 0) {

@@ -1,16 +1,14 @@
 /**
  * The live volatility filter: `cells/filter` run on the index prices the surface service already receives (no
- * second upstream socket), once per currency, from the first enabled rule or channel subscriber on. Every `tickMs` (1 s) it publishes a `volatility_estimate` and
- * evaluates the enabled rules; a breach is stored first, then sent as `threshold_breach` and queued for the
- * webhook. While the index feed is stale the estimate says so and no rule is evaluated. The AR is refit every
+ * second upstream socket), once per currency, from the first enabled rule or channel subscriber on. Every
+ * `tickMs` (1 s) it publishes a `volatility_estimate` (estimate.ts) and evaluates the enabled rules; a breach
+ * is stored first, then sent as `threshold_breach` and queued for the webhook (breach.ts). While the index feed is stale the estimate says so and no rule is evaluated. The AR is refit every
  * `refitMs` (10 min) on the kept log-RV history.
  */
 import {
   createRuleRunner,
   runRule,
-  validateRule,
   volFilter,
-  type AlertRule,
   type RuleRunner,
   type VolFilterOptions,
   type VolFilterState,
@@ -19,7 +17,10 @@ import type { VolatilityEstimateWire } from '../contract/alerts';
 import type { LiveLocalChannels } from '../live/hub';
 import type { WsEvent } from '../sources/deribit/ws-client';
 import type { SurfaceCurrency, SurfaceState } from '../contract';
-import { atmIvAt, liveMetric, rr25At } from './metrics';
+import { liveMetric } from './metrics';
+import { estimateEvent } from './estimate';
+import { breachMessage, recordBreach } from './breach';
+import { ruleAdmin } from './rule-admin';
 import type { AlertEvent, AlertQuery, AlertStore, StoredRule } from './store';
 import type { WebhookNotifier } from './webhook';
 
@@ -48,14 +49,13 @@ export interface AlertServiceOptions {
   filter?: VolFilterOptions;
 }
 
-export class RuleError extends Error {}
+export { RuleError } from './rule-admin';
 
 const defaultEvery = (ms: number, fn: () => void) => {
   const timer = setInterval(fn, ms);
   timer.unref?.();
   return () => clearInterval(timer);
 };
-const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const CONTEXT = 120;
 
 interface Live {
@@ -112,23 +112,10 @@ export async function createAlertService(o: AlertServiceOptions) {
   };
 
   const breach = async (live: Live, value: number, t: number) => {
-    const r = live.stored;
-    const event = await o.store.addEvent({
-      rule_id: r.id,
-      rule_name: r.name,
-      currency: r.currency,
-      metric: r.metric,
-      op: r.op,
-      threshold: r.threshold,
-      value,
-      ts_ms: t,
-      context: live.path.slice(),
-    });
+    const event = await recordBreach(o.store, live.stored, value, t, live.path.slice());
     stats.breaches++;
     publish(BREACH_CHANNEL, event);
-    o.webhook?.send({
-      text: `:rotating_light: ${r.currency} ${r.metric} ${r.op} ${r.threshold}: ${value.toFixed(2)} (rule "${r.name}") at ${new Date(t).toISOString()}`,
-    });
+    o.webhook?.send(breachMessage(event));
   };
 
   const tick = async (): Promise<void> => {
@@ -143,29 +130,7 @@ export async function createAlertService(o: AlertServiceOptions) {
         (l) => l.stored.currency === c && l.stored.enabled !== false,
       );
       const s = await surfaceOf(c);
-      const estimate: VolatilityEstimateEvent = {
-        currency: c,
-        t,
-        price: finite(e.price),
-        samples: e.samples,
-        rv: finite(100 * e.rv),
-        ar_estimate: finite(100 * e.ar),
-        ar_lower: finite(100 * e.arLower),
-        ar_upper: finite(100 * e.arUpper),
-        ewma: finite(100 * e.ewma),
-        dvol: s?.dvol ?? null,
-        atm_iv_30d: finite(atmIvAt(s, 30)),
-        rr25_30d: finite(rr25At(s, 30)),
-        stale: e.stale,
-        age_ms: finite(e.ageMs),
-        note: e.stale
-          ? Number.isFinite(e.ageMs)
-            ? `stale: no index price for ${Math.round(e.ageMs / 1000)} s; rules paused`
-            : 'no index price yet; rules paused'
-          : f.fit
-            ? null
-            : `warming up: ${f.logRvCount} of ${f.arMinSamples} log-RV samples before the first AR fit`,
-      };
+      const estimate = estimateEvent(c, t, e, f, s);
       latestEstimate.set(c, estimate);
       publish(ESTIMATE_CHANNEL, estimate);
       if (e.stale) continue;
@@ -197,16 +162,6 @@ export async function createAlertService(o: AlertServiceOptions) {
     }),
   );
 
-  const checked = (input: unknown): AlertRule => {
-    const check = validateRule(input);
-    if (!check.ok) throw new RuleError(check.error);
-    if (!(currencies as string[]).includes(check.rule.currency))
-      throw new RuleError(
-        `currency: ${check.rule.currency} is not followed (expected ${currencies.join(', ')})`,
-      );
-    return check.rule;
-  };
-
   return {
     tick,
     estimate: (currency: string) => latestEstimate.get(currency) ?? null,
@@ -219,24 +174,13 @@ export async function createAlertService(o: AlertServiceOptions) {
       },
       unsubscribe: (channel) => void emitters.delete(channel),
     } satisfies LiveLocalChannels,
-    rules: {
-      list: () => o.store.listRules(),
-      get: (id: string) => o.store.getRule(id),
-      async create(input: unknown): Promise<StoredRule> {
-        const stored = await o.store.createRule(checked(input), now());
-        install(stored);
-        return stored;
-      },
-      async update(id: string, input: unknown): Promise<StoredRule | null> {
-        const stored = await o.store.updateRule(id, checked(input), now());
-        if (stored) install(stored);
-        return stored;
-      },
-      async remove(id: string): Promise<boolean> {
-        rules.delete(id);
-        return o.store.deleteRule(id);
-      },
-    },
+    rules: ruleAdmin({
+      store: o.store,
+      currencies,
+      now,
+      install,
+      uninstall: (id) => rules.delete(id),
+    }),
     alerts: {
       list: (q: AlertQuery) => o.store.listEvents(q),
       ack: (id: number): Promise<AlertEvent | null> => o.store.ack(id, now()),

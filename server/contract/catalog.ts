@@ -17,8 +17,8 @@ export interface DatasetPartition {
   bytes: number;
 }
 
-/** Who produced a dataset: the bundled generator or a snapshot of an exchange. */
-export type DatasetSource = 'simulated' | 'deribit' | 'polymarket';
+/** Who produced a dataset: the bundled generator, a snapshot of an exchange, or the sidecar's state tables. */
+export type DatasetSource = 'simulated' | 'deribit' | 'polymarket' | 'state';
 
 export interface DatasetEntry {
   /** The table name notebooks use in SQL, e.g. `ohlcv_daily`. */

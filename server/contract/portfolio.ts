@@ -39,6 +39,15 @@ export interface TradeResult {
   duplicate: boolean;
 }
 
+/**
+ * `POST /api/portfolio/trades/batch` with `{trades: TradeInput[]}` (at most 1,000): all stored in one
+ * transaction, or none (400 with `item_errors: {index, error}[]`); results in the order sent.
+ */
+export interface BatchResult {
+  stored: number;
+  results: TradeResult[];
+}
+
 /** `POST /api/portfolio/trades/import` with `{csv}`: all rows stored, or none (400 with `row_errors`). */
 export interface ImportResult {
   imported: number;
@@ -155,10 +164,44 @@ export interface PortfolioRiskWire {
   grids: ScenarioGridWire[];
   /** 1-day VaR/ES by historical simulation with full revaluation, and by delta-gamma (Cornish–Fisher). */
   historical: VarWire | null;
+  /** Historical simulation again, each day also moving implied vol by that day's DVOL change (parallel). */
+  historical_with_iv: VarWire | null;
   delta_gamma: VarWire | null;
   /** The daily history behind both: its first and last day (YYYY-MM-DD). */
   history: { from: string; to: string } | null;
   /** Why VaR is missing (no history, or positions without marks). */
   var_reason: string | null;
   unmarked: string[];
+}
+
+/** One instrument the add-trade form can complete, with its live mark (null when unmarked). */
+export interface InstrumentChoiceWire {
+  instrument_name: string;
+  kind: 'option' | 'future' | 'perpetual';
+  mark_price: number | null;
+}
+
+/** `GET /api/portfolio/instruments`: what the live chain lists now (empty without a live surface). */
+export interface InstrumentChoicesWire {
+  as_of: number;
+  instruments: InstrumentChoiceWire[];
+}
+
+/** One point of `GET /api/portfolio/history`. */
+export interface ValuePointWire {
+  t: number;
+  value_usd: number;
+  pnl_usd: number;
+  change_usd: number;
+  return: number | null;
+  drawdown_usd: number;
+}
+
+/** `GET /api/portfolio/history?since=&until=`. */
+export interface PortfolioHistoryWire {
+  since: number;
+  until: number;
+  points: ValuePointWire[];
+  max_drawdown_usd: number;
+  max_drawdown_at: number | null;
 }

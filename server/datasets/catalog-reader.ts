@@ -1,6 +1,8 @@
 /**
  * Reads `datasets/catalog.json`, re-reading it only when its mtime or size changed, so a snapshot written
- * while the server runs shows up on the next request.
+ * while the server runs shows up on the next request. The state tables' datasets (`fills`, `alerts`, …) are
+ * described apart, in `source=state/catalog.json` (written only by the sidecar's state export, so it never
+ * races the snapshotter's catalog), and merged in.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,16 +17,43 @@ export interface CatalogReader {
 
 const EMPTY: DatasetCatalog = { version: 1, generatedAt: '', datasets: [] };
 
+/** The state datasets' catalog, relative to the datasets root (see `server/state/datasets.ts`). */
+export const STATE_CATALOG = 'source=state/catalog.json';
+
 /**
  * @example
  * const catalog = createCatalogReader('./datasets');
  * const entry = await catalog.find('ohlcv_daily');
  */
 export function createCatalogReader(datasetsDir: string): CatalogReader {
-  const file = join(datasetsDir, 'catalog.json');
-  let cached: { key: string; catalog: DatasetCatalog } | null = null;
+  const main = cachedCatalogFile(join(datasetsDir, 'catalog.json'));
+  const state = cachedCatalogFile(join(datasetsDir, STATE_CATALOG));
+  let merged: { parts: [DatasetCatalog, DatasetCatalog]; catalog: DatasetCatalog } | null = null;
 
   async function read(): Promise<DatasetCatalog> {
+    const parts: [DatasetCatalog, DatasetCatalog] = await Promise.all([main(), state()]);
+    if (parts[1].datasets.length === 0) return parts[0];
+    if (merged?.parts[0] === parts[0] && merged.parts[1] === parts[1]) return merged.catalog;
+    // A name in the main catalog wins: a snapshot dataset is never shadowed by a state table.
+    const names = new Set(parts[0].datasets.map((d) => d.name));
+    const datasets = [...parts[0].datasets, ...parts[1].datasets.filter((d) => !names.has(d.name))];
+    datasets.sort((a, b) => a.name.localeCompare(b.name));
+    merged = { parts, catalog: { ...parts[0], datasets } };
+    return merged.catalog;
+  }
+
+  return {
+    read,
+    async find(name) {
+      return (await read()).datasets.find((d) => d.name === name);
+    },
+  };
+}
+
+/** A catalog file, re-parsed only when its mtime or size changed; a missing file is an empty catalog. */
+function cachedCatalogFile(file: string): () => Promise<DatasetCatalog> {
+  let cached: { key: string; catalog: DatasetCatalog } | null = null;
+  return async () => {
     let key: string;
     try {
       const info = await stat(file);
@@ -37,13 +66,6 @@ export function createCatalogReader(datasetsDir: string): CatalogReader {
     const catalog = parseCatalog(await readFile(file, 'utf8'));
     cached = { key, catalog };
     return catalog;
-  }
-
-  return {
-    read,
-    async find(name) {
-      return (await read()).datasets.find((d) => d.name === name);
-    },
   };
 }
 

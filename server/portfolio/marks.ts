@@ -33,6 +33,8 @@ export interface BookMarket {
   smiles: ReadonlyMap<number, Smile>;
   /** Options listed now, to refuse trades in an unknown one (empty until the chain is seeded). */
   listed: ReadonlySet<string>;
+  /** Expiries with a forward (a future on one is marked at it), ms. */
+  expiries: readonly number[];
 }
 
 /** Where the portfolio reads markets (the surface service, or a fake in tests). */
@@ -66,6 +68,7 @@ export function bookMarket(chain: ChainSnapshot, surface: SurfaceState): BookMar
     asOf: chain.asOf,
     smiles,
     listed: new Set(options.keys()),
+    expiries: [...forwards.keys()].sort((a, b) => a - b),
     mark(name, kind, expiryMs) {
       if (index === null) return null;
       if (kind === 'perpetual')

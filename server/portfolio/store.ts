@@ -10,22 +10,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FillWire } from '../contract/portfolio';
-import type { StateDb, StateRow, StateTx } from '../state/db';
+import type { StateDb } from '../state/db';
+import { FILLS_MIGRATIONS, fillFromRow, FILLS_ORDER, insertFills } from './fills-table';
 import type { ValidTrade } from './trade-input';
-
-export const FILLS_MIGRATIONS = [
-  [
-    `CREATE TABLE fills (id VARCHAR NOT NULL, client_id VARCHAR, instrument_name VARCHAR NOT NULL,
-      direction VARCHAR NOT NULL, amount DOUBLE NOT NULL, price DOUBLE NOT NULL, fee DOUBLE NOT NULL,
-      timestamp BIGINT NOT NULL, created_at BIGINT NOT NULL, seq BIGINT NOT NULL)`,
-  ],
-  // The book's value a point a minute (value-recorder.ts).
-  [
-    `CREATE TABLE portfolio_history (t BIGINT NOT NULL, value_usd DOUBLE NOT NULL, pnl_usd DOUBLE NOT NULL)`,
-  ],
-  // One-off facts about the book, e.g. whether the demo book was seeded or removed (demo.ts).
-  [`CREATE TABLE portfolio_flags (name VARCHAR NOT NULL, value VARCHAR NOT NULL)`],
-] as const;
+import { groupCommit } from './group-commit';
 
 export interface AddResult {
   fill: FillWire;
@@ -39,26 +27,16 @@ export interface FillStore {
   readonly version: number;
   /** One trade; resolves once committed (trades added meanwhile share a transaction, each acknowledged). */
   add(trade: ValidTrade): Promise<AddResult>;
-  /** All in one transaction; duplicates (stored, or earlier in the batch) return the first fill. */
+  /**
+   * All or none, committed in one transaction (shared with trades added meanwhile; a failed shared round is
+   * retried alone, so another client's failure never fails this batch); duplicates (stored, or earlier in the
+   * batch) return the first fill.
+   */
   addMany(trades: readonly ValidTrade[]): Promise<AddResult[]>;
   /** Replace a fill's fields (id and client id kept); null when there is no such fill. */
   correct(id: string, trade: ValidTrade): Promise<FillWire | null>;
   remove(id: string): Promise<boolean>;
 }
-
-const fromRow = (r: StateRow): FillWire => ({
-  id: String(r.id),
-  client_id: r.client_id === null ? null : String(r.client_id),
-  instrument_name: String(r.instrument_name),
-  direction: r.direction === 'sell' ? 'sell' : 'buy',
-  amount: Number(r.amount),
-  price: Number(r.price),
-  fee: Number(r.fee),
-  timestamp: Number(r.timestamp),
-  created_at: Number(r.created_at),
-});
-
-const ORDER = 'ORDER BY timestamp, seq';
 
 /**
  * @example
@@ -67,8 +45,8 @@ const ORDER = 'ORDER BY timestamp, seq';
  */
 export async function openFillStore(db: StateDb, now: () => number = Date.now): Promise<FillStore> {
   await db.migrate('portfolio', FILLS_MIGRATIONS);
-  const rows = await db.read(`SELECT * FROM fills ${ORDER}`);
-  let fills: FillWire[] = rows.map(fromRow);
+  const rows = await db.read(`SELECT * FROM fills ${FILLS_ORDER}`);
+  let fills: FillWire[] = rows.map(fillFromRow);
   let seq = rows.reduce((m, r) => Math.max(m, Number(r.seq)), 0);
   let version = 0;
   const sort = () => {
@@ -93,26 +71,8 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
       return { fill, duplicate: false };
     });
 
-  /** One multi-row INSERT: a round trip per batch, not per fill. */
-  const insert = async (tx: StateTx, added: readonly FillWire[]) => {
-    if (added.length === 0) return;
-    const values = added.map((f) => [
-      f.id,
-      f.client_id,
-      f.instrument_name,
-      f.direction,
-      f.amount,
-      f.price,
-      f.fee,
-      f.timestamp,
-      f.created_at,
-      ++seq,
-    ]);
-    const row = `(${Array(10).fill('?').join(', ')})`;
-    await tx.run(`INSERT INTO fills VALUES ${added.map(() => row).join(', ')}`, values.flat());
-  };
-
-  const addMany = async (trades: readonly ValidTrade[]) => {
+  /** One transaction for the batch (all or nothing); duplicates answered with the stored fill. */
+  const commitBatch = async (trades: readonly ValidTrade[]) => {
     const batchIds = new Set<string>();
     const forget = () => {
       for (const id of batchIds) byClientId.delete(id);
@@ -122,9 +82,10 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
       out = await db.write(async (tx) => {
         const results = prepare(trades, batchIds);
         try {
-          await insert(
+          await insertFills(
             tx,
             results.flatMap((r) => (r.duplicate ? [] : [r.fill])),
+            () => ++seq,
           );
         } catch (error) {
           forget(); // rolled back: forget its ids before the next transaction can look them up
@@ -143,37 +104,15 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
     }
     return out;
   };
-
-  // Group commit: single trades that arrive while a transaction is in flight share the next one, so many
-  // clients cost one COMMIT each round instead of one each. Each is still acknowledged only once committed.
-  let waiting: { trade: ValidTrade; done: (r: AddResult) => void; fail: (e: unknown) => void }[] =
-    [];
-  let flushing = false;
-  const flush = async () => {
-    flushing = true;
-    while (waiting.length > 0) {
-      const batch = waiting;
-      waiting = [];
-      try {
-        const results = await addMany(batch.map((w) => w.trade));
-        batch.forEach((w, i) => w.done(results[i]!));
-      } catch (error) {
-        for (const w of batch) w.fail(error);
-      }
-    }
-    flushing = false;
-  };
+  // Single trades and batches arriving while a transaction is in flight share the next one (group-commit.ts).
+  const addMany = groupCommit(commitBatch);
 
   return {
     list: () => fills,
     get version() {
       return version;
     },
-    add: (trade) =>
-      new Promise<AddResult>((done, fail) => {
-        waiting.push({ trade, done, fail });
-        if (!flushing) void flush();
-      }),
+    add: async (trade) => (await addMany([trade]))[0]!,
     addMany,
     async correct(id, t) {
       const changed = await db.write(async (tx) => {
@@ -183,7 +122,7 @@ export async function openFillStore(db: StateDb, now: () => number = Date.now): 
           'UPDATE fills SET instrument_name = ?, direction = ?, amount = ?, price = ?, fee = ?, timestamp = ? WHERE id = ?',
           [t.instrument_name, t.direction, t.amount, t.price, t.fee, t.timestamp, id],
         );
-        return { ...fromRow(row), ...t, client_id: fromRow(row).client_id };
+        return { ...fillFromRow(row), ...t, client_id: fillFromRow(row).client_id };
       });
       if (changed) {
         if (changed.client_id !== null) byClientId.set(changed.client_id, changed);

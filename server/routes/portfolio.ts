@@ -1,11 +1,13 @@
 /**
- * `/api/portfolio`: fills (`POST /trades`, `GET /trades`, `POST /trades/import` with `{csv}`,
- * `PUT /trades/{id}`, `DELETE /trades/{id}`), the marked book (`GET /positions`, `/summary`, `/risk`) and its
+ * `/api/portfolio`: fills (`POST /trades`, `POST /trades/batch` with `{trades: [...]}`, `GET /trades`, `POST /trades/import` with `{csv}`,
+ * `PUT /trades/{id}`, `DELETE /trades/{id}`), the marked book (`GET /positions`, `/summary`, `/risk`), the instruments the live
+ * chain offers (`GET /instruments`) and its
  * recorded value (`GET /history?since=&until=` in ms, default the last 7 days, with returns and drawdown);
  * `DELETE /demo` removes the first-start demo book for good. Thin:
  * bodies are validated here (400 with the reason), the portfolio service does the rest.
  */
 import { Hono } from 'hono';
+import type { BatchResult, PortfolioHistoryWire } from '../contract/portfolio';
 import { httpError } from '../http/errors';
 import { readJsonObject } from '../http/json-body';
 import type { PortfolioService } from '../portfolio/service';
@@ -13,6 +15,7 @@ import { csvTrades } from '../portfolio/csv';
 import { validTrade, type ValidTrade } from '../portfolio/trade-input';
 
 const MAX_IMPORT_ROWS = 10_000;
+const MAX_BATCH_TRADES = 1_000;
 const MAX_HISTORY_POINTS = 20_000;
 const WEEK_MS = 7 * 86_400_000;
 
@@ -48,6 +51,34 @@ export function portfolioRoutes(portfolio: PortfolioService): Hono {
     const result = await (await portfolio.fills()).add(trade);
     return c.json(result, result.duplicate ? 200 : 201);
   });
+  // A burst from one client: every trade checked first (400 with `item_errors`, nothing stored), then all in
+  // one transaction, shared with whatever else arrives meanwhile (group commit).
+  app.post('/trades/batch', async (c) => {
+    const body = await readJsonObject(c);
+    if (!Array.isArray(body.trades)) throw httpError(400, 'invalid trades: expected an array');
+    if (body.trades.length > MAX_BATCH_TRADES)
+      throw httpError(400, `too many trades: at most ${MAX_BATCH_TRADES} per batch`);
+    const trades: ValidTrade[] = [];
+    const errors: { index: number; error: string }[] = [];
+    for (const [index, item] of (body.trades as unknown[]).entries()) {
+      try {
+        if (typeof item !== 'object' || item === null || Array.isArray(item))
+          throw new RangeError('expected a trade object');
+        const trade = validTrade(item as Record<string, unknown>, now());
+        await portfolio.checkListed(trade);
+        trades.push(trade);
+      } catch (error) {
+        errors.push({ index, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (errors.length > 0)
+      throw httpError(400, `${errors.length} bad trade(s): nothing stored`, {
+        item_errors: errors,
+      });
+    const results = await (await portfolio.fills()).addMany(trades);
+    const stored = results.filter((r) => !r.duplicate).length;
+    return c.json<BatchResult>({ stored, results }, stored > 0 ? 201 : 200);
+  });
   app.get('/trades', async (c) => c.json({ fills: (await portfolio.fills()).list() }));
   app.post('/trades/import', async (c) => {
     const body = await readJsonObject(c);
@@ -80,6 +111,7 @@ export function portfolioRoutes(portfolio: PortfolioService): Hono {
   app.get('/positions', async (c) => c.json(await portfolio.positions()));
   app.get('/summary', async (c) => c.json(await portfolio.summary()));
   app.get('/risk', async (c) => c.json(await portfolio.risk()));
+  app.get('/instruments', async (c) => c.json(await portfolio.instruments()));
   app.delete('/demo', async (c) => {
     if (!portfolio.demo) throw httpError(404, 'no demo book in this sidecar');
     return c.json({ removed: await portfolio.demo.remove() });
@@ -90,7 +122,7 @@ export function portfolioRoutes(portfolio: PortfolioService): Hono {
     const since = msParam('since', c.req.query('since'), until - WEEK_MS);
     if (since > until) throw httpError(400, 'invalid range: since is after until');
     const h = await portfolio.history.history({ since, until, limit: MAX_HISTORY_POINTS });
-    return c.json({
+    return c.json<PortfolioHistoryWire>({
       since,
       until,
       points: h.steps.map((s) => ({

@@ -43,6 +43,16 @@ export interface StateDb {
   write<T>(fn: (tx: StateTx) => Promise<T>): Promise<T>;
   /** One query, in order with the writes (it sees every write that resolved before it was called). */
   read(sql: string, params?: SqlParams): Promise<StateRow[]>;
+  /**
+   * Run `fn` in a read-only transaction on a second connection, beside the writes: every statement in it sees
+   * the same committed state (a consistent snapshot across tables, e.g. for exporting them). `generation` is
+   * the write count before it began: the snapshot holds at least those writes.
+   */
+  snapshot<T>(fn: (tx: StateTx, generation: number) => Promise<T>): Promise<T>;
+  /** How many write transactions (migrations included) have committed since open. */
+  readonly generation: number;
+  /** Call `listener` after each committed write; returns the unsubscribe. */
+  onCommit(listener: () => void): () => void;
   /** Create or upgrade a module's tables (see the file comment). Returns how many steps ran. */
   migrate(module: string, steps: readonly (string | readonly string[])[]): Promise<number>;
   /** Checkpoint, then close the connection and the file. Later calls reject. */
@@ -72,9 +82,12 @@ export async function openStateDb(path: string, options: StateDbOptions = {}): P
   });
   const conn = await DuckDBConnection.create(instance);
   const serial = createSerialQueue();
+  const snapshots = createSerialQueue();
+  let reader: DuckDBConnection | null = null;
   const checkpointEvery = options.checkpointEvery ?? 1000;
   let writes = 0;
   let closed = false;
+  const listeners = new Set<() => void>();
 
   const all = async (sql: string, params?: SqlParams): Promise<StateRow[]> => {
     try {
@@ -106,6 +119,13 @@ export async function openStateDb(path: string, options: StateDbOptions = {}): P
     }
     await all('COMMIT');
     if (++writes % checkpointEvery === 0) await all('CHECKPOINT').catch(() => undefined);
+    for (const listener of listeners) {
+      try {
+        listener();
+      } catch {
+        // A listener's failure is its own: the transaction is committed either way.
+      }
+    }
     return result;
   };
 
@@ -116,6 +136,38 @@ export async function openStateDb(path: string, options: StateDbOptions = {}): P
   return {
     path,
     write: (fn) => serial(() => transaction(fn)),
+    // A second connection: DuckDB's MVCC gives it the committed state as of BEGIN, so a long export reads a
+    // consistent snapshot without holding up the writes queued on the first.
+    snapshot: (fn) =>
+      snapshots(async () => {
+        guard();
+        const before = writes;
+        reader ??= await DuckDBConnection.create(instance);
+        const r = reader;
+        const rall = async (sql: string, params?: SqlParams): Promise<StateRow[]> => {
+          try {
+            return (await r.runAndReadAll(sql, params)).getRowObjectsJS() as StateRow[];
+          } catch (error) {
+            throw QueryError.from(error, sql);
+          }
+        };
+        await rall('BEGIN TRANSACTION READ ONLY');
+        try {
+          return await fn(
+            { all: rall, run: async (sql, params) => void (await rall(sql, params)) },
+            before,
+          );
+        } finally {
+          await rall('ROLLBACK').catch(() => undefined);
+        }
+      }),
+    get generation() {
+      return writes;
+    },
+    onCommit(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     read: (sql, params) =>
       serial(async () => {
         guard();
@@ -149,6 +201,7 @@ export async function openStateDb(path: string, options: StateDbOptions = {}): P
         if (closed) return;
         await all('CHECKPOINT').catch(() => undefined);
         closed = true;
+        await snapshots(async () => reader?.closeSync());
         conn.closeSync();
         instance.closeSync();
       }),

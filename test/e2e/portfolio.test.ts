@@ -2,7 +2,9 @@
  * The portfolio page in chromium against the simulated exchange: a trade in an option the live chain lists,
  * entered in the form, shows in the positions with its mark, the mark's age and Greeks, and keeps being
  * re-marked (the mark age changes as the page refreshes); a bad amount is refused in the form, a trade in an
- * unlisted option by the sidecar, and neither is stored. The first-start demo book is removed first.
+ * unlisted option by the form (from the live chain's list), and neither is stored. The first-start demo book
+ * is labelled on the page and removed with its button first; the instrument completes from the live chain, and
+ * the page re-marks from `portfolio_update` events on /api/live.
  */
 import { describe, expect, it } from 'vitest';
 import type { FillWire, PositionsWire } from '../../server/contract/portfolio';
@@ -25,17 +27,25 @@ describe('the portfolio page', () => {
     const expiry = surface.expiries.find((e) => e.points.some((p) => p.mark_iv !== null))!;
     const point = expiry.points.find((p) => p.mark_iv !== null)!;
     const name = point.instrument_name;
-    // The first open of the empty book seeds the demo book from the listed chain; remove it for a clean book.
-    const demo = await fetch(`${workbench.url}/api/portfolio/demo`, {
-      method: 'DELETE',
-      headers: { Authorization: `Bearer ${workbench.token}` },
-    });
-    expect(demo.status).toBe(200);
-    expect(((await demo.json()) as { removed: number }).removed).toBeGreaterThan(0);
-    expect((await api<{ fills: FillWire[] }>('/api/portfolio/trades')).fills).toEqual([]);
-
+    // The first open of the empty book seeds the demo book from the listed chain: labelled on the page, and
+    // its Remove button leaves a clean book.
     const page = await workbench.context.newPage();
     await page.goto(`${workbench.url}/portfolio`);
+    const demo = page.locator('vol-portfolio-page [data-testid=demo-book]');
+    await expect.poll(() => demo.textContent(), { timeout: 20_000 }).toMatch(/Demo book/);
+    await demo.getByRole('button', { name: 'Remove demo book' }).click();
+    await expect
+      .poll(async () => (await api<{ fills: FillWire[] }>('/api/portfolio/trades')).fills, {
+        timeout: 20_000,
+      })
+      .toEqual([]);
+    await expect.poll(() => demo.count(), { timeout: 20_000 }).toBe(0);
+    // The instrument completes from the live chain.
+    await expect
+      .poll(() => page.locator(`vol-trade-form datalist option[value="${name}"]`).count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
     const form = page.locator('vol-portfolio-page form');
     await form.getByLabel('Instrument').fill(name);
     await form.getByLabel('Amount').fill('0');
@@ -71,6 +81,10 @@ describe('the portfolio page', () => {
     expect(held.amount).toBe(2);
     expect(held.mark.source).toBe('option_mark');
     expect(held.greeks!.vega).toBeGreaterThan(0);
+    // The re-marking above came over /api/live: the page says the feed is up.
+    expect(
+      await page.locator('vol-portfolio-page [data-testid=live-status]').textContent(),
+    ).toMatch(/^\s*live: updates/);
     await page.close();
   }, 120_000);
 });

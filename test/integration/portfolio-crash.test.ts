@@ -1,7 +1,7 @@
 /**
  * A real crash of the sidecar: a child process runs `startServer` (fills in its state database), the test posts
- * a burst of fills over HTTP, eight in flight, and SIGKILLs the child mid-burst. Reopened, the database must
- * hold every acknowledged fill exactly once; a second sidecar on the same file then answers every resubmission
+ * a burst of fills over HTTP, eight single fills and two batches of 20 in flight, and SIGKILLs the child
+ * mid-burst. Reopened, the database must hold every acknowledged fill exactly once; a second sidecar on the same file then answers every resubmission
  * of an acknowledged client id with the original fill, storing nothing new.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -46,6 +46,25 @@ async function post(url: string, clientId: string): Promise<number> {
   return res.status;
 }
 
+/** A burst of `ids.length` fills in one `POST /trades/batch`; its status. */
+async function postBatch(url: string, ids: string[]): Promise<number> {
+  const res = await fetch(new URL('api/portfolio/trades/batch', url), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      trades: ids.map((client_id) => ({
+        instrument_name: 'BTC-PERPETUAL',
+        direction: 'sell',
+        amount: 10,
+        price: 95_000,
+        client_id,
+      })),
+    }),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
 async function start(): Promise<{ child: ChildScript; url: string }> {
   const child = startChild(sidecar(dir));
   const { url } = (await child.next()) as { url: string };
@@ -75,7 +94,23 @@ describe('the portfolio under SIGKILL of the sidecar', () => {
         }
       }
     };
-    await Promise.all(Array.from({ length: 8 }, worker));
+    // Two clients send bursts of 20 in one request each, sharing transactions with the singles.
+    let batches = 0;
+    const batchWorker = async () => {
+      while (!killed) {
+        const ids = Array.from({ length: 20 }, (_, i) => `batch-${batches}-${i}`);
+        batches++;
+        try {
+          const status = await postBatch(url, ids);
+          if (status === 201) acked.push(...ids);
+          else throw new Error(`unexpected status ${status}`);
+        } catch (error) {
+          if (!killed) throw error;
+          return;
+        }
+      }
+    };
+    await Promise.all([...Array.from({ length: 8 }, worker), batchWorker(), batchWorker()]);
     expect(await child.exited).toBe('SIGKILL');
 
     const db = await openStateDb(join(dir, 'state', 'vollab.duckdb'));
@@ -85,6 +120,7 @@ describe('the portfolio under SIGKILL of the sidecar', () => {
     await db.close();
     const stored = new Map(rows.map((r) => [String(r.client_id), Number(r.n)]));
     expect(acked.length).toBeGreaterThanOrEqual(300);
+    expect(acked.some((id) => id.startsWith('batch-'))).toBe(true);
     for (const id of acked) expect(stored.get(id), id).toBe(1);
     expect([...stored.values()].every((n) => n === 1)).toBe(true);
 

@@ -1,21 +1,39 @@
 /**
  * `<vol-portfolio-page>` at `/portfolio`: the book's positions with their P&L, Greeks and the age of the marks
- * behind them, the totals per currency, an add-trade form, and the risk (the scenario heatmap at a chosen
- * horizon, VaR and ES). Positions and totals refresh every 2 s; the risk on request, since it reprices the book
- * thousands of times.
+ * behind them, the totals per currency, the value history (P&L, returns, drawdown), an add-trade form, and the
+ * risk (the scenario heatmap at a chosen horizon, VaR and ES). Totals arrive as `portfolio_update` events on
+ * `/api/live` (at most once a second, only when the book's figures change), and each one re-reads the
+ * positions; the risk is computed on request, since it reprices the book thousands of times. The first-start
+ * demo book is labelled as such, with a button that removes it.
  */
-import * as Plot from '@observablehq/plot';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { PortfolioRiskWire, PortfolioSummaryWire, PositionWire } from '../../server/contract';
-import { addTrade, loadPositions, loadRisk, loadSummary } from '../api/portfolio';
-import { tradeFromForm } from '../portfolio/trade-form';
+import type {
+  PortfolioHistoryWire,
+  PortfolioRiskWire,
+  PortfolioSummaryWire,
+  PositionWire,
+} from '../../server/contract';
+import {
+  loadHistory,
+  loadPositions,
+  loadRisk,
+  loadSummary,
+  loadTrades,
+  removeDemoBook,
+} from '../api/portfolio';
+import { sharedLiveClient, type LiveStatus } from '../live/live-client';
+import { positionsTable, summaryTable } from '../portfolio/book-tables';
+import { fmt } from '../portfolio/format';
+import { historyPlots, historySummary } from '../portfolio/history-plot';
+import { scenarioHeatmap } from '../portfolio/scenario-plot';
+import './trade-form';
 
-const REFRESH_MS = 2000;
-const fmt = (x: number | null | undefined, digits = 2): string =>
-  x === null || x === undefined || !Number.isFinite(x)
-    ? '–'
-    : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const CHANNEL = 'portfolio_update';
+/** The demo fills' client-id prefix (server/portfolio/demo.ts). */
+const DEMO_PREFIX = 'demo:';
+/** The history gains a point a minute: re-read it no more often. */
+const HISTORY_EVERY_MS = 60_000;
 
 @customElement('vol-portfolio-page')
 export class PortfolioPage extends LitElement {
@@ -42,79 +60,106 @@ export class PortfolioPage extends LitElement {
     td:first-child {
       text-align: left;
     }
-    form {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      align-items: end;
-      margin: 16px 0;
-    }
     .error {
       color: var(--vol-danger);
     }
     .muted {
       color: var(--vol-fg-muted);
     }
+    .demo {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      padding: 8px 12px;
+      border: 1px dashed var(--vol-border-muted);
+    }
   `;
 
   @state() private positions: PositionWire[] = [];
   @state() private summary: PortfolioSummaryWire | null = null;
+  @state() private history: PortfolioHistoryWire | null = null;
   @state() private risk: PortfolioRiskWire | null = null;
+  @state() private demoFills = 0;
+  @state() private live: LiveStatus = { connected: false, downSince: null };
   @state() private horizon = 0;
   @state() private error = '';
-  @state() private formError = '';
-  @state() private busy = false;
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private historyAt = 0;
+  private reading: Promise<void> | null = null;
+  private stale = false;
+  private stops: (() => void)[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.title = 'Portfolio · Vol Lab';
-    void this.refresh();
-    this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
+    void this.loadBook();
+    const live = sharedLiveClient();
+    this.stops = [
+      live.subscribe(
+        CHANNEL,
+        (data) => {
+          this.summary = data as PortfolioSummaryWire;
+          void this.readPositions();
+          if (Date.now() - this.historyAt >= HISTORY_EVERY_MS) void this.readHistory();
+        },
+        (message) => (this.error = `live updates: ${message}`),
+      ),
+      live.onStatus((status) => (this.live = status)),
+    ];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.timer) clearInterval(this.timer);
+    for (const stop of this.stops) stop();
+    this.stops = [];
   }
 
-  private async refresh(): Promise<void> {
+  /** Everything once: on open, after a trade, after the demo book goes. */
+  private async loadBook(): Promise<void> {
     try {
-      const [p, s] = await Promise.all([loadPositions(), loadSummary()]);
-      this.positions = p.positions.filter((x) => x.amount !== 0);
+      const [s, t] = await Promise.all([loadSummary(), loadTrades()]);
       this.summary = s;
+      this.demoFills = t.fills.filter((f) => f.client_id?.startsWith(DEMO_PREFIX)).length;
       this.error = '';
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+    await Promise.all([this.readPositions(), this.readHistory()]);
+  }
+
+  /** Re-read the positions; calls while one is in flight coalesce into one more read after it. */
+  private async readPositions(): Promise<void> {
+    if (this.reading) {
+      this.stale = true;
+      return this.reading;
+    }
+    this.reading = (async () => {
+      do {
+        this.stale = false;
+        try {
+          this.positions = (await loadPositions()).positions.filter((x) => x.amount !== 0);
+        } catch (error) {
+          this.error = (error as Error).message;
+        }
+      } while (this.stale);
+    })().finally(() => (this.reading = null));
+    return this.reading;
+  }
+
+  private async readHistory(): Promise<void> {
+    this.historyAt = Date.now();
+    try {
+      this.history = await loadHistory();
     } catch (error) {
       this.error = (error as Error).message;
     }
   }
 
-  private async submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const field = (k: string) => String(data.get(k) ?? '');
-    const checked = tradeFromForm({
-      instrument_name: field('instrument_name'),
-      direction: field('direction'),
-      amount: field('amount'),
-      price: field('price'),
-      fee: field('fee'),
-    });
-    if ('error' in checked) {
-      this.formError = checked.error;
-      return;
-    }
-    this.busy = true;
+  private async removeDemo(): Promise<void> {
     try {
-      await addTrade({ ...checked.trade, client_id: crypto.randomUUID() });
-      this.formError = '';
-      form.reset();
-      await this.refresh();
+      await removeDemoBook();
+      await this.loadBook();
     } catch (error) {
-      this.formError = (error as Error).message;
-    } finally {
-      this.busy = false;
+      this.error = (error as Error).message;
     }
   }
 
@@ -126,116 +171,48 @@ export class PortfolioPage extends LitElement {
     }
   }
 
-  private heatmap(): unknown {
-    const grid = this.risk?.grids[0];
-    if (!grid) return nothing;
-    const h = Math.max(0, grid.horizons.indexOf(this.horizon));
-    const cells = grid.vol_shifts.flatMap((v, vi) =>
-      grid.spot_shocks.map((s, si) => ({ spot: s * 100, vol: v, pnl: grid.pnl_usd[h]![vi]![si]! })),
-    );
-    return Plot.plot({
-      width: 640,
-      height: 420,
-      x: { label: 'spot move (%)', tickFormat: (d: number) => d.toFixed(0) },
-      y: { label: 'vol shift (points)', reverse: true, tickFormat: (d: number) => d.toFixed(0) },
-      color: {
-        type: 'diverging',
-        scheme: 'RdYlGn',
-        legend: true,
-        label: `P&L USD (${grid.currency})`,
-      },
-      marks: [Plot.cell(cells, { x: 'spot', y: 'vol', fill: 'pnl', tip: true })],
-    });
+  private historySection() {
+    const points = this.history?.points ?? [];
+    if (points.length === 0)
+      return html`<p class="muted">
+        No value recorded yet: the book's value is sampled once a minute while it holds marked
+        positions.
+      </p>`;
+    const { lastReturn, changeUsd } = historySummary(points);
+    return html`<p data-testid="history-summary">
+        ${points.length} points · P&L change ${fmt(changeUsd)} USD · last return
+        ${lastReturn === null ? '–' : `${fmt(lastReturn * 100, 3)} %`} · max drawdown
+        ${fmt(this.history!.max_drawdown_usd)} USD
+      </p>
+      <div>${historyPlots(points)}</div>`;
   }
 
   override render() {
-    const s = this.summary;
+    const grid = this.risk?.grids[0];
     return html`<h1>Portfolio</h1>
+      <p class="muted" data-testid="live-status">
+        ${this.live.connected ? 'live: updates as the book is re-marked' : 'live feed down: figures may be old'}
+      </p>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
       ${
-        s
-          ? html`<p>
-                Unrealized ${fmt(s.unrealized_pnl_usd)} USD · realized ${fmt(s.realized_pnl_usd)}
-                USD · value ${fmt(s.value_usd)} USD
-                <span class="muted">
-                  · oldest mark
-                  ${s.oldest_mark_age_ms === null ? '–' : `${fmt(s.oldest_mark_age_ms / 1000, 1)} s`}
-                  ${s.unmarked.length > 0 ? html` · unmarked: ${s.unmarked.join(', ')}` : nothing}</span
-                >
-              </p>
-              <table>
-                <tr>
-                  <th>currency</th>
-                  <th>delta</th>
-                  <th>gamma</th>
-                  <th>vega</th>
-                  <th>theta</th>
-                  <th>uPnL (coin)</th>
-                </tr>
-                ${s.currencies.map(
-                  (c) =>
-                    html`<tr>
-                      <td>${c.currency}</td>
-                      <td>${fmt(c.delta, 4)}</td>
-                      <td>${fmt(c.gamma, 6)}</td>
-                      <td>${fmt(c.vega)}</td>
-                      <td>${fmt(c.theta)}</td>
-                      <td>${fmt(c.unrealized_pnl, 6)}</td>
-                    </tr>`,
-                )}
-              </table>`
+        this.demoFills > 0
+          ? html`<div class="demo" data-testid="demo-book">
+              <strong>Demo book</strong>
+              <span class="muted"
+                >${this.demoFills} sample fills seeded on first start from the live chain, not your
+                trades.</span
+              >
+              <button @click=${() => void this.removeDemo()}>Remove demo book</button>
+            </div>`
           : nothing
       }
+      ${this.summary ? summaryTable(this.summary) : nothing}
       <h2>Positions</h2>
-      <table data-testid="positions">
-        <tr>
-          <th>instrument</th>
-          <th>amount</th>
-          <th>avg price</th>
-          <th>mark</th>
-          <th>mark age</th>
-          <th>uPnL</th>
-          <th>uPnL USD</th>
-          <th>delta</th>
-          <th>gamma</th>
-          <th>vega</th>
-          <th>theta</th>
-        </tr>
-        ${this.positions.map(
-          (p) =>
-            html`<tr>
-              <td>${p.instrument_name}</td>
-              <td>${fmt(p.amount, 4)}</td>
-              <td>${fmt(p.avg_price, 4)}</td>
-              <td title=${p.mark.source ?? 'no mark'}>${fmt(p.mark.price, 4)}</td>
-              <td>${p.mark.age_ms === null ? '–' : `${fmt(p.mark.age_ms / 1000, 1)} s`}</td>
-              <td>${fmt(p.unrealized_pnl, 6)}</td>
-              <td>${fmt(p.unrealized_pnl_usd)}</td>
-              <td>${fmt(p.greeks?.delta, 4)}</td>
-              <td>${fmt(p.greeks?.gamma, 6)}</td>
-              <td>${fmt(p.greeks?.vega)}</td>
-              <td>${fmt(p.greeks?.theta)}</td>
-            </tr>`,
-        )}
-      </table>
+      ${positionsTable(this.positions)}
+      <h2>Value history</h2>
+      ${this.historySection()}
       <h2>Add a trade</h2>
-      <form @submit=${(e: SubmitEvent) => void this.submit(e)} novalidate>
-        <label
-          >Instrument <input name="instrument_name" placeholder="BTC-27MAR26-100000-C"
-        /></label>
-        <label
-          >Direction
-          <select name="direction">
-            <option value="buy">buy</option>
-            <option value="sell">sell</option>
-          </select></label
-        >
-        <label>Amount <input name="amount" inputmode="decimal" /></label>
-        <label>Price <input name="price" inputmode="decimal" /></label>
-        <label>Fee <input name="fee" inputmode="decimal" placeholder="0" /></label>
-        <button type="submit" ?disabled=${this.busy}>Add</button>
-      </form>
-      ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
+      <vol-trade-form @trade-added=${() => void this.loadBook()}></vol-trade-form>
       <h2>Risk</h2>
       <button @click=${() => void this.loadRisk()}>Compute scenarios and VaR</button>
       ${
@@ -251,10 +228,10 @@ export class PortfolioPage extends LitElement {
                 <select
                   @change=${(e: Event) => (this.horizon = Number((e.target as HTMLSelectElement).value))}
                 >
-                  ${(this.risk.grids[0]?.horizons ?? []).map((d) => html`<option value=${d}>${d} days</option>`)}
+                  ${(grid?.horizons ?? []).map((d) => html`<option value=${d}>${d} days</option>`)}
                 </select></label
               >
-              <div>${this.heatmap()}</div>`
+              <div>${grid ? scenarioHeatmap(grid, this.horizon) : nothing}</div>`
           : nothing
       }`;
   }

@@ -119,6 +119,25 @@ describe('value at risk', () => {
     expect(got.n).toBe(1000);
   });
 
+  it("with each day's IV change, VaR and ES match a direct loop moving spot and vol together", () => {
+    // Vol up when spot falls, as in crypto sell-offs: about −1.5 vol points per 1% down, plus noise.
+    const volChanges = Float64Array.from(returns, (r) => -1.5 * r + 0.01 * rng.normal());
+    const got = historicalVar([book()], [returns], 0.99, [volChanges]);
+    const base = directValueUsd(0, 0, 0);
+    const pnl = [...returns].map(
+      (r, d) => directValueUsd(Math.exp(r) - 1, volChanges[d]!, 1) - base,
+    );
+    pnl.sort((a, b) => a - b);
+    const worst = pnl.slice(0, 10);
+    expect(got.var).toBeCloseTo(-worst[9]!, 3);
+    expect(got.es).toBeCloseTo(-worst.reduce((a, b) => a + b, 0) / 10, 3);
+    // The vol moves change the answer (the book is not vega-neutral), so the check above is not vacuous.
+    expect(Math.abs(got.var - historicalVar([book()], [returns], 0.99).var)).toBeGreaterThan(1);
+    expect(() => historicalVar([book()], [returns], 0.99, [volChanges.subarray(1)])).toThrow(
+      /differ in length/,
+    );
+  });
+
   it('delta-gamma lands near full revaluation on normal returns, with Greeks from the book', () => {
     const normal = createRng(11);
     const r = Float64Array.from({ length: 20_000 }, () => 0.02 * normal.normal());

@@ -1,8 +1,12 @@
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCatalogReader, parseCatalog } from '../../../server/datasets/catalog-reader';
+import {
+  createCatalogReader,
+  parseCatalog,
+  STATE_CATALOG,
+} from '../../../server/datasets/catalog-reader';
 import type { DatasetEntry } from '../../../server/contract/catalog';
 
 const entry = (name: string): DatasetEntry => ({
@@ -32,6 +36,20 @@ describe('createCatalogReader', () => {
     await writeFile(file, JSON.stringify({ version: 1, generatedAt: 'g', datasets: names.map(entry) }));
     await utimes(file, mtime, mtime);
   };
+
+  it('merges the state datasets in by name; a snapshot dataset of the same name wins', async () => {
+    await write(['ohlcv_daily', 'fills'], 1_000);
+    await mkdir(join(dir, 'source=state'));
+    const state = { ...entry('fills'), source: 'state' as const, title: 'state fills' };
+    const datasets = [state, { ...entry('alerts'), source: 'state' as const }];
+    await writeFile(join(dir, STATE_CATALOG), JSON.stringify({ version: 1, generatedAt: 's', datasets }));
+    const read = await createCatalogReader(dir).read();
+    expect(read.datasets.map((d) => [d.name, d.source, d.title])).toEqual([
+      ['alerts', 'state', 'alerts'],
+      ['fills', 'simulated', 'fills'],
+      ['ohlcv_daily', 'simulated', 'ohlcv_daily'],
+    ]);
+  });
 
   it('returns an empty catalog when catalog.json is missing', async () => {
     expect((await createCatalogReader(dir).read()).datasets).toEqual([]);

@@ -17,6 +17,7 @@ export function fakeMarks(options: { failBtc?: boolean } = {}): MarkSource {
     asOf: NOW - 1000,
     smiles: new Map([[MAR, () => 0.5]]),
     listed: new Set(['BTC-27MAR26-100000-C', 'BTC-27MAR26-110000-C']),
+    expiries: [MAR],
     mark(name, kind, expiryMs) {
       if (kind === 'perpetual')
         return { price: 100_000, index: 100_000, timestamp: NOW - 1000, source: 'index' };
@@ -44,7 +45,7 @@ export function fakeMarks(options: { failBtc?: boolean } = {}): MarkSource {
   };
 }
 
-/** 500 seeded daily returns (3% daily vol for BTC, 4% for ETH). */
+/** 500 seeded daily returns (3% daily vol for BTC, 4% for ETH), and IV changes (about 2 vol points a day). */
 export function fakeReturns(): DailyReturns {
   const rng = createRng(3);
   const days = Array.from({ length: 500 }, (_, i) =>
@@ -55,6 +56,10 @@ export function fakeReturns(): DailyReturns {
     byCurrency: {
       BTC: Float64Array.from(days, () => 0.03 * rng.normal()),
       ETH: Float64Array.from(days, () => 0.04 * rng.normal()),
+    },
+    volChanges: {
+      BTC: Float64Array.from(days, () => 0.02 * rng.normal()),
+      ETH: Float64Array.from(days, () => 0.02 * rng.normal()),
     },
   };
 }

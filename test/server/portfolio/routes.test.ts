@@ -117,6 +117,57 @@ describe('/api/portfolio/trades', () => {
     expect(await fills()).toEqual([]);
   });
 
+  it('stores a batch in one go, all or nothing, each result in the order sent', async () => {
+    const bad = await api('/trades/batch', {
+      method: 'POST',
+      body: {
+        trades: [
+          trade({ client_id: 'b1' }),
+          trade({ amount: 0 }),
+          'nope',
+          trade({ instrument_name: 'BTC-27MAR26-105000-C' }),
+        ],
+      },
+    });
+    expect(bad.status).toBe(400);
+    const error = (await bad.json()) as {
+      error: { message: string; item_errors: { index: number; error: string }[] };
+    };
+    expect(error.error.message).toMatch(/3 bad trade\(s\): nothing stored/);
+    expect(error.error.item_errors.map((e) => e.index)).toEqual([1, 2, 3]);
+    expect(error.error.item_errors[0]!.error).toMatch(/invalid amount/);
+    expect(error.error.item_errors[2]!.error).toMatch(/not listed/);
+    expect(await fills()).toEqual([]);
+
+    const body = {
+      trades: [
+        trade({ client_id: 'b1' }),
+        trade({ client_id: 'b2', amount: 2 }),
+        trade({ client_id: 'b1' }),
+      ],
+    };
+    const ok = await api('/trades/batch', { method: 'POST', body });
+    expect(ok.status).toBe(201);
+    const result = (await ok.json()) as {
+      stored: number;
+      results: { fill: FillWire; duplicate: boolean }[];
+    };
+    expect(result.stored).toBe(2);
+    expect(result.results.map((r) => [r.fill.client_id, r.fill.amount, r.duplicate])).toEqual([
+      ['b1', 1, false],
+      ['b2', 2, false],
+      ['b1', 1, true],
+    ]);
+    const again = await api('/trades/batch', { method: 'POST', body });
+    expect(again.status).toBe(200); // every client id known: nothing new
+    expect((await fills()).map((f) => f.client_id).sort()).toEqual(['b1', 'b2']);
+    const tooMany = await api('/trades/batch', {
+      method: 'POST',
+      body: { trades: Array(1001).fill(trade()) },
+    });
+    expect(tooMany.status).toBe(400);
+  });
+
   it('imports CSV all or nothing, naming each bad row by line', async () => {
     const header = 'instrument_name,direction,amount,price,client_id';
     const bad = [
@@ -239,6 +290,9 @@ describe('the marked book', () => {
     const want = historicalVar([book], [returns.byCurrency.BTC]);
     expect(r.historical!.var).toBeCloseTo(want.var, 6);
     expect(r.historical!.n).toBe(500);
+    const withIv = historicalVar([book], [returns.byCurrency.BTC], 0.99, [returns.volChanges!.BTC]);
+    expect(r.historical_with_iv!.var).toBeCloseTo(withIv.var, 6);
+    expect(r.historical_with_iv!.var).not.toBeCloseTo(want.var, 0); // the IV moves matter to this book
     expect(r.delta_gamma!.var).toBeGreaterThan(0);
     expect(r.history).toEqual({ from: returns.days[0], to: returns.days[499] });
   });

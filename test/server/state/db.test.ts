@@ -24,6 +24,32 @@ describe('openStateDb', () => {
     await expect(db.read('SELECT 1')).rejects.toThrow(/closed/);
   });
 
+  it('a snapshot reads one committed state while writes go on beside it, and counts them', async () => {
+    const db = await openStateDb(join(dir(), 'vollab.duckdb'));
+    await db.migrate('m', ['CREATE TABLE t (id INTEGER)', 'CREATE TABLE u (id INTEGER)']);
+    await db.write((tx) => tx.run('INSERT INTO t VALUES (1)'));
+    const commits: number[] = [];
+    db.onCommit(() => commits.push(db.generation));
+    const seen = await db.snapshot(async (tx, generation) => {
+      const before = await tx.all('SELECT count(*)::INTEGER AS n FROM t');
+      // Not queued behind the snapshot: this write commits while it is open…
+      await db.write(async (w) => {
+        await w.run('INSERT INTO t VALUES (2)');
+        await w.run('INSERT INTO u VALUES (2)');
+      });
+      // …and the snapshot still sees neither table's new row.
+      const t = await tx.all('SELECT count(*)::INTEGER AS n FROM t');
+      const u = await tx.all('SELECT count(*)::INTEGER AS n FROM u');
+      return { generation, counts: [before[0]!.n, t[0]!.n, u[0]!.n] };
+    });
+    expect(seen).toEqual({ generation: 3, counts: [1, 1, 0] }); // two migration steps and one write
+    expect(commits).toEqual([4]);
+    expect(db.generation).toBe(4);
+    expect(await db.read('SELECT count(*)::INTEGER AS n FROM t')).toEqual([{ n: 2 }]);
+    await db.close();
+    await expect(db.snapshot(async () => 1)).rejects.toThrow(/closed/);
+  });
+
   it('rolls a failed write back whole and keeps serving', async () => {
     const db = await openStateDb(join(dir(), 'vollab.duckdb'));
     await db.migrate('m', ['CREATE TABLE t (id INTEGER PRIMARY KEY)']);
