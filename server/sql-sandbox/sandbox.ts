@@ -42,10 +42,15 @@ export class SandboxError extends Error {
 }
 
 export interface SqlSandbox {
-  /** Parse and validate only. */
-  check(sql: string): Promise<SqlVerdict>;
+  /** Parse and validate only; `extraTables` are names the caller defines too (a notebook's slices). */
+  check(sql: string, extraTables?: readonly string[]): Promise<SqlVerdict>;
   /** Check, then run; throws `SandboxError` when refused, failing, or stopped by a limit. */
   run(sql: string): Promise<SandboxResult>;
+  /**
+   * `work` on a fresh connection of the locked instance, with the dataset views defined and the time limit
+   * armed; failures come back as `SandboxError`s. Check the statement first: `session` runs what it is given.
+   */
+  session<T>(work: (db: DuckDBConnection) => Promise<T>): Promise<T>;
   close(): void;
 }
 
@@ -75,7 +80,7 @@ export function createSqlSandbox(options: SandboxOptions): SqlSandbox {
     return state;
   }
 
-  async function check(sql: string): Promise<SqlVerdict> {
+  async function check(sql: string, extraTables: readonly string[] = []): Promise<SqlVerdict> {
     if (typeof sql !== 'string' || sql.trim() === '')
       return { ok: false, reason: 'empty statement' };
     if (sql.length > maxSqlLength)
@@ -89,12 +94,16 @@ export function createSqlSandbox(options: SandboxOptions): SqlSandbox {
     parseQueue = parsing.catch(() => undefined);
     const tree = JSON.parse(String(await parsing)) as SerializedSql;
     const catalog = await options.catalog.read();
-    return checkSqlTree(tree, new Set(catalog.datasets.map((d) => d.name)));
+    return checkSqlTree(tree, new Set([...catalog.datasets.map((d) => d.name), ...extraTables]));
   }
 
   async function run(sql: string): Promise<SandboxResult> {
     const verdict = await check(sql);
     if (!verdict.ok) throw new SandboxError(`refused: ${verdict.reason}`);
+    return session((db) => streamRows(db, sql, maxRows));
+  }
+
+  async function session<T>(work: (db: DuckDBConnection) => Promise<T>): Promise<T> {
     const { instance } = await ready();
     const db = await DuckDBConnection.create(instance);
     let timedOut = false;
@@ -108,8 +117,9 @@ export function createSqlSandbox(options: SandboxOptions): SqlSandbox {
         await defineDatasetViews(db, options.datasetsDir, catalog);
         viewsFor = catalog;
       }
-      return await streamRows(db, sql, maxRows);
+      return await work(db);
     } catch (error) {
+      if (error instanceof SandboxError) throw error;
       if (timedOut)
         throw new SandboxError(`stopped: the query ran longer than ${timeoutMs / 1000} s`);
       const message = error instanceof Error ? error.message : String(error);
@@ -123,6 +133,7 @@ export function createSqlSandbox(options: SandboxOptions): SqlSandbox {
   return {
     check,
     run,
+    session,
     close() {
       void state?.then(({ instance, parser }) => {
         parser.destroySync();
