@@ -64,7 +64,8 @@ export function createSqlSandbox(options: SandboxOptions): SqlSandbox {
   const maxRows = options.maxRows ?? 1000;
   const maxSqlLength = options.maxSqlLength ?? 20_000;
   let state: Promise<{ instance: DuckDBInstance; parser: DuckDBPreparedStatement }> | null = null;
-  let viewsFor: DatasetCatalog | null = null;
+  let viewsFor: string | null = null;
+  let defining: Promise<unknown> = Promise.resolve();
   let parseQueue: Promise<unknown> = Promise.resolve();
 
   function ready() {
@@ -113,10 +114,15 @@ export function createSqlSandbox(options: SandboxOptions): SqlSandbox {
     }, timeoutMs);
     try {
       const catalog = await options.catalog.read();
-      if (viewsFor !== catalog) {
+      // One definer at a time (two creating the same views at once conflict), and only when the views change.
+      const key = viewsKey(catalog);
+      const step = defining.then(async () => {
+        if (viewsFor === key) return;
         await defineDatasetViews(db, options.datasetsDir, catalog);
-        viewsFor = catalog;
-      }
+        viewsFor = key;
+      });
+      defining = step.catch(() => undefined);
+      await step;
       return await work(db);
     } catch (error) {
       if (error instanceof SandboxError) throw error;
@@ -180,6 +186,11 @@ function safeNumber(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const n = Number(value);
   return Number.isSafeInteger(n) ? n : value;
+}
+
+/** What the dataset views depend on: each dataset's name and partition files. */
+function viewsKey(catalog: DatasetCatalog): string {
+  return JSON.stringify(catalog.datasets.map((d) => [d.name, d.partitions.map((p) => p.path)]));
 }
 
 /** DuckDB names files in its errors; the model and the browser get `<datasets>` instead of the real path. */

@@ -53,6 +53,21 @@ async function expectError(sql: string, status: number, message: RegExp): Promis
 }
 
 describe('/api/sql limits', () => {
+  it('answers concurrent first queries on a fresh sandbox (the views are defined once)', async () => {
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map((n) => query(`SELECT count(*)::INTEGER + ${n} AS n FROM ticks`)),
+    );
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200]);
+    const values = await Promise.all(
+      answers.map(async (res) =>
+        tableFromIPC(new Uint8Array(await res.arrayBuffer()))
+          .getChild('n')!
+          .get(0),
+      ),
+    );
+    expect(values).toEqual([1, 2, 3, 4].map((n) => ROWS * 2 + n));
+  });
+
   it('answers within the limits: 1,000 rows of one number', async () => {
     const res = await query('SELECT range::INTEGER AS i FROM range(1000)');
     expect(res.status).toBe(200);
