@@ -171,6 +171,11 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
   // One sandbox for the assistant's `run_sql` and the notebooks' first answers (`/api/sql`).
   const sandbox = createSqlSandbox({ datasetsDir: config.datasetsDir, catalog });
   app.route('/api/sql', sqlRoutes({ sandbox, catalog, datasetsDir: config.datasetsDir }));
+  // A notebook page asks for its SQL within a second: have the sandbox up by then.
+  app.use('/notebooks/*', async (_c, next) => {
+    sandbox.warm();
+    await next();
+  });
   app.route(
     '/api/chat',
     chatRoutes({
