@@ -5,7 +5,7 @@
  */
 import type { SliceSpec } from './slice';
 
-/** A bound `?` parameter: JSON scalars only (a cell with a `Date` parameter waits for DuckDB-WASM). */
+/** A bound `?` parameter: JSON scalars only, numbers bound as DOUBLE (the workbench sends no null or `Date`). */
 export type SqlQueryParam = string | number | boolean | null;
 
 export interface SqlQueryRequest {

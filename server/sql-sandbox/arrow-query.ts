@@ -5,7 +5,14 @@
  * is checked by the sandbox's validator against the datasets and those slice names; rows, bytes and time are
  * bounded.
  */
-import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
+import {
+  BOOLEAN,
+  DOUBLE,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBDataChunk,
+  type DuckDBType,
+} from '@duckdb/node-api';
 import { tableToIPC, type Table } from 'apache-arrow';
 import type { SliceSpec, SqlQueryParam } from '../contract';
 import type { CatalogReader } from '../datasets/catalog-reader';
@@ -99,7 +106,11 @@ async function collect(
   query: ArrowQuery,
   maxRows: number,
 ): Promise<Table | null> {
-  const result = await db.stream(query.sql, query.params.length > 0 ? query.params : undefined);
+  const { params } = query;
+  const result =
+    params.length > 0
+      ? await db.stream(query.sql, params, params.map(wasmBindType))
+      : await db.stream(query.sql);
   const chunks: DuckDBDataChunk[] = [];
   let rows = 0;
   for (;;) {
@@ -114,4 +125,11 @@ async function collect(
     result.columnTypes().map((t) => t.typeId),
     chunks,
   );
+}
+
+/** The type DuckDB-WASM binds a JSON parameter as: every number a DOUBLE, a null a VARCHAR. */
+function wasmBindType(value: SqlQueryParam): DuckDBType {
+  if (typeof value === 'number') return DOUBLE;
+  if (typeof value === 'boolean') return BOOLEAN;
+  return VARCHAR;
 }

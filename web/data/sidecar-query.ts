@@ -21,8 +21,8 @@ export function sidecarQuery(
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
 ): RemoteQuery {
   return async (sql, params) => {
-    // Dates and other objects bind differently on each engine: those cells wait for DuckDB-WASM.
-    if (!params.every(isJsonScalar)) return null;
+    // Dates, objects and nulls bind differently on each engine: those cells wait for DuckDB-WASM.
+    if (!params.every(bindsAlike)) return null;
     const request: SqlQueryRequest = { sql, params: [...params], slices: [...slices()] };
     try {
       const response = await fetchImpl(url, {
@@ -38,9 +38,9 @@ export function sidecarQuery(
   };
 }
 
-function isJsonScalar(value: unknown): value is SqlQueryParam {
+/** Parameters both engines bind with one type: text, booleans, numbers (as DOUBLE). */
+function bindsAlike(value: unknown): value is SqlQueryParam {
   return (
-    value === null ||
     typeof value === 'string' ||
     typeof value === 'boolean' ||
     (typeof value === 'number' && Number.isFinite(value))

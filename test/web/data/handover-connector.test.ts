@@ -96,6 +96,28 @@ describe('hand-over connector: which engine answers', () => {
     expect([remote.answered, spy.asked]).toEqual([1, []]);
   });
 
+  it('binds parameters as DuckDB-WASM does: numbers as DOUBLE', async () => {
+    const remote = countedRemote();
+    const params = [30, 1.5, 'a', true];
+    const sql = 'SELECT ? AS i, ? AS f, ? AS s, ? AS b';
+    const fromSidecar = await createHandoverConnector(wasm, remote, never).query(sql, params);
+    const fromWasm = await wasm.query(sql, params);
+    expect(remote.answered).toBe(1);
+    expect(fromSidecar.schema.fields.map((f) => String(f.type))).toEqual(
+      fromWasm.schema.fields.map((f) => String(f.type)),
+    );
+    expect(plain(fromSidecar)).toEqual(plain(fromWasm));
+  });
+
+  it('leaves a query with a Date or null parameter to DuckDB-WASM', async () => {
+    const remote = countedRemote();
+    const spy = recording(wasm);
+    const db = createHandoverConnector(spy, remote, never);
+    await db.query('SELECT ? AS n', [null]);
+    await db.query('SELECT ?::TIMESTAMP AS t', [new Date(0)]);
+    expect([remote.answered, spy.asked.length]).toEqual([0, 2]);
+  });
+
   it('switches to DuckDB-WASM once it is ready', async () => {
     const remote = countedRemote(slices);
     const spy = recording(wasm);
