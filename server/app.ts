@@ -44,6 +44,7 @@ import { createSqlSandbox } from './sql-sandbox/sandbox';
 import type { AlertService } from './alerts/service';
 import { alertRoutes } from './routes/alerts';
 import { statsRoutes } from './routes/stats';
+import { sqlRoutes } from './routes/sql';
 
 export type AppConfig = Pick<
   VolLabConfig,
@@ -170,6 +171,14 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
     );
   }
   const { claude } = config;
+  // One sandbox for the assistant's `run_sql` and the notebooks' first answers (`/api/sql`).
+  const sandbox = createSqlSandbox({ datasetsDir: config.datasetsDir, catalog });
+  app.route('/api/sql', sqlRoutes({ sandbox, catalog, datasetsDir: config.datasetsDir }));
+  // A notebook page asks for its SQL within a second: have the sandbox up by then.
+  app.use('/notebooks/*', async (_c, next) => {
+    sandbox.warm();
+    await next();
+  });
   app.route(
     '/api/chat',
     chatRoutes({
@@ -178,7 +187,7 @@ export function createApp(config: AppConfig, services: AppServices = {}): Hono {
         services.claudeStream ??
         (claude.apiKey ? createModelStream({ ...claude, apiKey: claude.apiKey }) : undefined),
       catalog,
-      sandbox: createSqlSandbox({ datasetsDir: config.datasetsDir, catalog }),
+      sandbox,
       store: createConversationStore(config.notebooksDir),
     }),
   );

@@ -8,6 +8,7 @@ export type * from './errors';
 export type * from './models';
 export type * from './notebooks';
 export type * from './slice';
+export type * from './sql';
 export type * from './share';
 export type * from './chat';
 export type * from './surface';

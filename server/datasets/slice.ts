@@ -91,9 +91,16 @@ export async function sliceKey(files: readonly string[], query: SliceQuery): Pro
 const SAFE_TYPE = /^[A-Za-z][\w ]*(\(\s*\d+\s*(,\s*\d+\s*)?\))?(\[\])?$/;
 
 /** The SELECT for a slice (files quoted as literals: read_parquet takes no parameter list), with its parameters. */
-export function sliceSql(entry: DatasetEntry, files: readonly string[], query: SliceQuery): { sql: string; params: string[] } {
+export function sliceSql(
+  entry: DatasetEntry,
+  files: readonly string[],
+  query: SliceQuery,
+  /** Filter values as quoted literals instead of parameters, for a view (a view cannot take parameters). */
+  options: { inline?: boolean } = {},
+): { sql: string; params: string[] } {
   const params: string[] = [];
   const bind = (value: WhereValue, type: string) => {
+    if (options.inline) return `CAST(${quoteLiteral(String(value))} AS ${type})`;
     params.push(String(value));
     return `CAST(? AS ${type})`;
   };

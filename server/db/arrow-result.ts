@@ -31,13 +31,28 @@ import { dateType, epochMs, NUMERIC, numberOf, TEMPORAL, TEXT } from './arrow-ty
  * const table = await resultToArrow(await conn.run('SELECT 1 AS x'));
  */
 export async function resultToArrow(result: DuckDBMaterializedResult): Promise<Table> {
-  const names = result.columnNames();
-  const types = result.columnTypes();
-  const chunks = await result.fetchAllChunks();
+  return chunksToArrow(
+    result.columnNames(),
+    result.columnTypes().map((t) => t.typeId),
+    await result.fetchAllChunks(),
+  );
+}
+
+/**
+ * Chunks already fetched (e.g. from a stream stopped at a row limit) as an Arrow table, as `resultToArrow`.
+ *
+ * @example
+ * const table = chunksToArrow(result.columnNames(), result.columnTypes().map((t) => t.typeId), chunks);
+ */
+export function chunksToArrow(
+  names: readonly string[],
+  typeIds: readonly DuckDBTypeId[],
+  chunks: DuckDBDataChunk[],
+): Table {
   const length = chunks.reduce((n, c) => n + c.rowCount, 0);
   const vectors: Record<string, Vector> = {};
   names.forEach((name, c) => {
-    vectors[name] = columnVector(types[c]!.typeId, chunks, c, length);
+    vectors[name] = columnVector(typeIds[c]!, chunks, c, length);
   });
   return new Table(vectors);
 }

@@ -42,10 +42,17 @@ export class SandboxError extends Error {
 }
 
 export interface SqlSandbox {
-  /** Parse and validate only. */
-  check(sql: string): Promise<SqlVerdict>;
+  /** Parse and validate only; `extraTables` are names the caller defines too (a notebook's slices). */
+  check(sql: string, extraTables?: readonly string[]): Promise<SqlVerdict>;
   /** Check, then run; throws `SandboxError` when refused, failing, or stopped by a limit. */
   run(sql: string): Promise<SandboxResult>;
+  /**
+   * `work` on a fresh connection of the locked instance, with the dataset views defined and the time limit
+   * armed; failures come back as `SandboxError`s. Check the statement first: `session` runs what it is given.
+   */
+  session<T>(work: (db: DuckDBConnection) => Promise<T>): Promise<T>;
+  /** Open the instance and define the views now, in the background, so the first query need not wait. */
+  warm(): void;
   close(): void;
 }
 
@@ -59,7 +66,8 @@ export function createSqlSandbox(options: SandboxOptions): SqlSandbox {
   const maxRows = options.maxRows ?? 1000;
   const maxSqlLength = options.maxSqlLength ?? 20_000;
   let state: Promise<{ instance: DuckDBInstance; parser: DuckDBPreparedStatement }> | null = null;
-  let viewsFor: DatasetCatalog | null = null;
+  let viewsFor: string | null = null;
+  let defining: Promise<unknown> = Promise.resolve();
   let parseQueue: Promise<unknown> = Promise.resolve();
 
   function ready() {
@@ -75,7 +83,7 @@ export function createSqlSandbox(options: SandboxOptions): SqlSandbox {
     return state;
   }
 
-  async function check(sql: string): Promise<SqlVerdict> {
+  async function check(sql: string, extraTables: readonly string[] = []): Promise<SqlVerdict> {
     if (typeof sql !== 'string' || sql.trim() === '')
       return { ok: false, reason: 'empty statement' };
     if (sql.length > maxSqlLength)
@@ -89,12 +97,16 @@ export function createSqlSandbox(options: SandboxOptions): SqlSandbox {
     parseQueue = parsing.catch(() => undefined);
     const tree = JSON.parse(String(await parsing)) as SerializedSql;
     const catalog = await options.catalog.read();
-    return checkSqlTree(tree, new Set(catalog.datasets.map((d) => d.name)));
+    return checkSqlTree(tree, new Set([...catalog.datasets.map((d) => d.name), ...extraTables]));
   }
 
   async function run(sql: string): Promise<SandboxResult> {
     const verdict = await check(sql);
     if (!verdict.ok) throw new SandboxError(`refused: ${verdict.reason}`);
+    return session((db) => streamRows(db, sql, maxRows));
+  }
+
+  async function session<T>(work: (db: DuckDBConnection) => Promise<T>): Promise<T> {
     const { instance } = await ready();
     const db = await DuckDBConnection.create(instance);
     let timedOut = false;
@@ -104,12 +116,18 @@ export function createSqlSandbox(options: SandboxOptions): SqlSandbox {
     }, timeoutMs);
     try {
       const catalog = await options.catalog.read();
-      if (viewsFor !== catalog) {
+      // One definer at a time (two creating the same views at once conflict), and only when the views change.
+      const key = viewsKey(catalog);
+      const step = defining.then(async () => {
+        if (viewsFor === key) return;
         await defineDatasetViews(db, options.datasetsDir, catalog);
-        viewsFor = catalog;
-      }
-      return await streamRows(db, sql, maxRows);
+        viewsFor = key;
+      });
+      defining = step.catch(() => undefined);
+      await step;
+      return await work(db);
     } catch (error) {
+      if (error instanceof SandboxError) throw error;
       if (timedOut)
         throw new SandboxError(`stopped: the query ran longer than ${timeoutMs / 1000} s`);
       const message = error instanceof Error ? error.message : String(error);
@@ -123,6 +141,10 @@ export function createSqlSandbox(options: SandboxOptions): SqlSandbox {
   return {
     check,
     run,
+    session,
+    warm() {
+      void session(async () => undefined).catch(() => undefined);
+    },
     close() {
       void state?.then(({ instance, parser }) => {
         parser.destroySync();
@@ -169,6 +191,11 @@ function safeNumber(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const n = Number(value);
   return Number.isSafeInteger(n) ? n : value;
+}
+
+/** What the dataset views depend on: each dataset's name and partition files. */
+function viewsKey(catalog: DatasetCatalog): string {
+  return JSON.stringify(catalog.datasets.map((d) => [d.name, d.partitions.map((p) => p.path)]));
 }
 
 /** DuckDB names files in its errors; the model and the browser get `<datasets>` instead of the real path. */

@@ -7,45 +7,20 @@
  */
 import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
-import { markdown } from '@codemirror/lang-markdown';
-import { sql } from '@codemirror/lang-sql';
 import {
   bracketMatching,
   defaultHighlightStyle,
   indentOnInput,
   syntaxHighlighting,
 } from '@codemirror/language';
-import { EditorState, type Extension } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CompletionProvider } from '../editor/completion/completion-provider';
-import { jsCompletionSource } from '../editor/completion/js-completion';
-import { sqlCompletionSource } from '../editor/completion/sql-completion';
+import { languageExtension, type EditorLanguage } from './editor-languages';
 
-export type EditorLanguage = 'js' | 'sql' | 'md' | 'code';
-
-function languageExtension(
-  language: EditorLanguage,
-  provider: () => CompletionProvider | null,
-): Extension {
-  switch (language) {
-    case 'js':
-      return [
-        javascript(),
-        javascriptLanguage.data.of({ autocomplete: jsCompletionSource(provider) }),
-      ];
-    case 'sql': {
-      const support = sql();
-      return [support, support.language.data.of({ autocomplete: sqlCompletionSource(provider) })];
-    }
-    case 'md':
-      return markdown();
-    case 'code':
-      return [];
-  }
-}
+export type { EditorLanguage };
 
 @customElement('vol-cell-editor')
 export class CellEditor extends LitElement {
@@ -108,6 +83,8 @@ export class CellEditor extends LitElement {
   @property({ attribute: false }) completion: CompletionProvider | null = null;
 
   private view: EditorView | null = null;
+  // The language arrives after the editor is shown (`editor-languages.ts`): plain text until then.
+  private readonly languageSlot = new Compartment();
 
   override firstUpdated(): void {
     this.createView();
@@ -124,7 +101,7 @@ export class CellEditor extends LitElement {
       this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
       return true;
     };
-    this.view = new EditorView({
+    const view = new EditorView({
       parent: this.renderRoot as ShadowRoot,
       root: this.renderRoot as ShadowRoot,
       state: EditorState.create({
@@ -143,7 +120,7 @@ export class CellEditor extends LitElement {
           autocompletion(),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-          languageExtension(this.language, () => this.completion),
+          this.languageSlot.of([]),
           placeholder(this.language === 'sql' ? 'SELECT …' : ''),
           EditorState.readOnly.of(this.readonly),
           EditorView.lineWrapping,
@@ -161,6 +138,15 @@ export class CellEditor extends LitElement {
         ],
       }),
     });
+    this.view = view;
+    // A language that fails to load (a chunk lost to a redeploy) leaves the editor as plain text.
+    languageExtension(this.language, () => this.completion).then(
+      (extension) => {
+        if (this.view === view)
+          view.dispatch({ effects: this.languageSlot.reconfigure(extension) });
+      },
+      () => undefined,
+    );
   }
 
   override updated(changed: Map<string, unknown>): void {

@@ -13,6 +13,11 @@ export interface Connector {
   insertArrowIpc(name: string, ipc: Uint8Array): Promise<void>;
   /** Names of the tables in the main schema, sorted. */
   tables(): Promise<string[]>;
+  /**
+   * True while a query may run before the datasets it reads are loaded (`handover-connector.ts` answering from
+   * the sidecar while DuckDB-WASM starts); absent means false.
+   */
+  answersBeforeLoad?(): boolean;
 }
 
 /** The SQL that lists the main schema's tables, shared by both connectors. */

@@ -52,6 +52,11 @@ export class DatasetStore {
     this.slices = next;
   }
 
+  /** The current notebook's slices (front matter), as the sidecar must see them to answer for DuckDB-WASM. */
+  sliceSpecs(): SliceSpec[] {
+    return [...this.slices.values()];
+  }
+
   /** Load the named tables (datasets or front-matter slices) that are not loaded yet; unknown names are left alone. */
   async ensureTables(names: Iterable<string>): Promise<void> {
     const known = new Set((await this.catalog()).datasets.map((d) => d.name));
@@ -143,7 +148,11 @@ export class DatasetStore {
     params: readonly unknown[] = [],
     tablesHint: Iterable<string> = [],
   ): Promise<Table> {
-    await this.ensureTables(tablesHint);
+    const loading = this.ensureTables(tablesHint);
+    // While the sidecar answers for DuckDB-WASM, the tables load meanwhile; a load that fails is tried again
+    // (and reported) when a query on DuckDB-WASM misses the table.
+    if (this.db.answersBeforeLoad?.()) loading.catch(() => undefined);
+    else await loading;
     const tried = new Set<string>();
     for (;;) {
       try {

@@ -5,6 +5,7 @@
 import { createDuckDbClient, type DuckDbClient } from '../data/duckdb-client';
 
 let client: DuckDbClient | null = null;
+let ready: Promise<void> | null = null;
 
 export function getDuckDb(): DuckDbClient {
   client ??= createDuckDbClient();
@@ -13,9 +14,14 @@ export function getDuckDb(): DuckDbClient {
 
 /** Start instantiating DuckDB-WASM before any cell asks for it. */
 export function warmUp(): void {
+  void duckDbReady().catch(() => undefined);
+}
+
+/** Settles when DuckDB-WASM has started (and answered a first query), or failed to. */
+export function duckDbReady(): Promise<void> {
   const start = performance.now();
-  void getDuckDb()
+  ready ??= getDuckDb()
     .query('SELECT 1')
-    .then(() => performance.measure('vollab:duckdb ready', { start }))
-    .catch(() => undefined);
+    .then(() => void performance.measure('vollab:duckdb ready', { start }));
+  return ready;
 }
