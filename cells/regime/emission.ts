@@ -110,3 +110,38 @@ export function emissionLogDensities(
     }
   }
 }
+
+/**
+ * The E-step's emissions for D = 1 in one pass: fills `em[t * K + k]` with
+ * b_t(k) / max_j b_t(j), computed as exp(log b_t(k) − max_j log b_t(j)), and returns
+ * Σ_t max_j log b_t(j) to add back.
+ */
+export function scaledUnivariateDensities(
+  m: GaussianHmm,
+  cache: EmissionCache,
+  data: Float64Array,
+  T: number,
+  em: Float64Array,
+): number {
+  const K = m.states;
+  const { logNorm, factor } = cache;
+  const half = new Float64Array(K); // 1 / (2σ²)
+  for (let k = 0; k < K; k++) {
+    half[k] = m.covariance === 'diagonal' ? 0.5 * factor[k]! : 0.5 / (factor[k]! * factor[k]!);
+  }
+  const mu = m.means;
+  let shift = 0;
+  for (let t = 0, o = 0; t < T; t++, o += K) {
+    const xt = data[t]!;
+    let best = -Infinity;
+    for (let k = 0; k < K; k++) {
+      const z = xt - mu[k]!;
+      const v = logNorm[k]! - z * z * half[k]!;
+      em[o + k] = v;
+      best = Math.max(best, v);
+    }
+    for (let k = 0; k < K; k++) em[o + k] = Math.exp(em[o + k]! - best);
+    shift += best;
+  }
+  return shift;
+}

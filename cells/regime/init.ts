@@ -77,7 +77,14 @@ function kMeans({ data, length: T, dims: D }: Observations, K: number, rng: Rng)
   for (let iter = 0; iter < 10; iter++) {
     for (let t = 0; t < T; t++) {
       let best = 0;
-      for (let k = 1; k < K; k++) if (sq(t, k) < sq(t, best)) best = k;
+      let bestDist = sq(t, 0);
+      for (let k = 1; k < K; k++) {
+        const d = sq(t, k);
+        if (d < bestDist) {
+          best = k;
+          bestDist = d;
+        }
+      }
       labels[t] = best;
     }
     const counts = new Float64Array(K);
