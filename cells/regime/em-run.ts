@@ -61,6 +61,13 @@ export function advanceEm(run: EmState, until: number, s: EmSettings): void {
   }
 }
 
+/** Lets a run that converged at a looser tolerance continue (to a tighter one). */
+export function resumeEm(run: EmState): void {
+  if (!run.converged) return;
+  run.converged = false;
+  run.done = false;
+}
+
 /** The log-likelihood reached so far (−Infinity before the first E-step). */
 export function lastLogLikelihood(run: EmState): number {
   return run.trace.length ? run.trace[run.trace.length - 1]! : -Infinity;

@@ -3,6 +3,7 @@ import { createRng } from '../random';
 import {
   advanceEm,
   lastLogLikelihood,
+  resumeEm,
   startEm,
   toEmRun,
   type EmSettings,
@@ -26,8 +27,8 @@ export interface FitHmmOptions extends LongRunning {
   maxIter?: number;
   /** Baum-Welch iterations every restart gets before the `finalists` are picked (default 10). */
   probeIterations?: number;
-  /** Restarts with the best likelihood after the probe, continued to convergence (default 3).
-   * `finalists: restarts` runs every restart to convergence. */
+  /** Restarts with the best likelihood after the probe, continued to convergence (default 3;
+   * compared at 10 · tol, the best then taken to tol). `finalists: restarts` runs them all. */
   finalists?: number;
   /** Stop when the log-likelihood improves by less than this (default 1e-7 · T). */
   tol?: number;
@@ -93,11 +94,15 @@ export function fitGaussianHmm(x: HmmInput, options: FitHmmOptions = {}): HmmFit
   }
   // Stable sort: ties keep restart order, as the full-EM loop's strict `>` did.
   const ranked = [...runs].sort((a, b) => lastLogLikelihood(b) - lastLogLikelihood(a));
+  // The finalists are compared at a tenth of the precision; only the winner is taken to `tol`.
+  const coarse = { ...settings, tol: 10 * tol };
   let best: EmState | null = null;
   for (const run of ranked.slice(0, kept)) {
-    advanceEm(run, maxIter, settings);
+    advanceEm(run, maxIter, coarse);
     if (!best || lastLogLikelihood(run) > lastLogLikelihood(best)) best = run;
   }
+  resumeEm(best!);
+  advanceEm(best!, maxIter, settings);
   onProgress?.(1);
   return summarize(sortByVariance(best!.model), obs, settings.ws, toEmRun(best!));
 }

@@ -108,7 +108,7 @@ const btcCases: BenchCase[] = [
     warmup: false,
     run: () => {
       ourLogLikelihood.value = fitBtc().logLikelihood;
-      return { value: ourLogLikelihood.value, unit: 'log-likelihood (higher is better)' };
+      return { value: ourLogLikelihood.value, unit: 'log-likelihood' };
     },
   },
   pythonPeerCase({
@@ -123,8 +123,11 @@ const btcCases: BenchCase[] = [
     runs: 1,
     warmup: false,
     run: async () => {
-      const text = await readFile(peerInput.llfPath, 'utf8').catch(() => 'NaN');
-      return { value: Number(text), unit: 'log-likelihood (NaN: the peer did not run)' };
+      const value = Number(await readFile(peerInput.llfPath, 'utf8').catch(() => 'NaN'));
+      return {
+        value,
+        unit: Number.isNaN(value) ? 'log-likelihood (the peer did not run)' : 'log-likelihood',
+      };
     },
   },
   {
