@@ -112,9 +112,11 @@ export function emissionLogDensities(
 }
 
 /**
- * The E-step's emissions for D = 1 in one pass: fills `em[t * K + k]` with
- * b_t(k) / max_j b_t(j), computed as exp(log b_t(k) − max_j log b_t(j)), and returns
- * Σ_t max_j log b_t(j) to add back.
+ * The E-step's emissions for D = 1 in one pass: fills `em[t * K + k]` with b_t(k) / b_t(r) and
+ * returns Σ_t log b_t(r) to add back, where r is the widest state: its own entry is exactly 1, so a
+ * row takes K − 1 exps instead of K. The widest state's density is seldom far below the row's
+ * largest; where it is by more than e^{230}, the row is shifted by its largest instead, so no
+ * entry exceeds 1e100 (the forward pass rescales rows that grow: rescale.ts).
  */
 export function scaledUnivariateDensities(
   m: GaussianHmm,
@@ -126,8 +128,10 @@ export function scaledUnivariateDensities(
   const K = m.states;
   const { logNorm, factor } = cache;
   const half = new Float64Array(K); // 1 / (2σ²)
+  let ref = 0;
   for (let k = 0; k < K; k++) {
     half[k] = m.covariance === 'diagonal' ? 0.5 * factor[k]! : 0.5 / (factor[k]! * factor[k]!);
+    if (half[k]! < half[ref]!) ref = k;
   }
   const mu = m.means;
   let shift = 0;
@@ -140,8 +144,15 @@ export function scaledUnivariateDensities(
       em[o + k] = v;
       best = Math.max(best, v);
     }
-    for (let k = 0; k < K; k++) em[o + k] = Math.exp(em[o + k]! - best);
-    shift += best;
+    const base = em[o + ref]!;
+    if (best - base > 230) {
+      for (let k = 0; k < K; k++) em[o + k] = Math.exp(em[o + k]! - best);
+      shift += best;
+    } else {
+      for (let k = 0; k < K; k++) if (k !== ref) em[o + k] = Math.exp(em[o + k]! - base);
+      em[o + ref] = 1;
+      shift += base;
+    }
   }
   return shift;
 }

@@ -1,4 +1,4 @@
-import { RESCALE_BELOW } from './rescale';
+import { RESCALE_ABOVE, RESCALE_BELOW } from './rescale';
 
 /**
  * The scaled forward-backward kernels unrolled for K = 2 (calm / turbulent, the default): the
@@ -27,7 +27,7 @@ export function forward2(
     let f1 = p1 * em[o + 1]!;
     const c = f0 + f1;
     let inv = 1;
-    if (c < RESCALE_BELOW) {
+    if (!(c >= RESCALE_BELOW && c <= RESCALE_ABOVE)) {
       if (!(c > 0)) return -Infinity;
       inv = 1 / c;
       f0 *= inv;

@@ -1,4 +1,4 @@
-import { RESCALE_BELOW } from './rescale';
+import { RESCALE_ABOVE, RESCALE_BELOW } from './rescale';
 
 /**
  * The scaled forward-backward kernels unrolled for K = 3: the nine transition probabilities, the
@@ -34,7 +34,7 @@ export function forward3(
     let f2 = p2 * em[o + 2]!;
     const c = f0 + f1 + f2;
     let inv = 1;
-    if (c < RESCALE_BELOW) {
+    if (!(c >= RESCALE_BELOW && c <= RESCALE_ABOVE)) {
       if (!(c > 0)) return -Infinity;
       inv = 1 / c;
       f0 *= inv;

@@ -1,6 +1,6 @@
 import { backward2, forward2 } from './forward-backward-2';
 import { backward3, forward3 } from './forward-backward-3';
-import { RESCALE_BELOW } from './rescale';
+import { RESCALE_ABOVE, RESCALE_BELOW } from './rescale';
 
 /**
  * Scaled forward-backward (Rabiner 1989, section V.A, with lazy scaling: rescale.ts) on flat
@@ -70,7 +70,7 @@ function forward(pi: Float64Array, A: Float64Array, ws: Workspace): number {
     let c = 0;
     for (let j = 0; j < K; j++) c += pred[j]! * em[o + j]!;
     let inv = 1;
-    if (c < RESCALE_BELOW) {
+    if (!(c >= RESCALE_BELOW && c <= RESCALE_ABOVE)) {
       if (!(c > 0)) return -Infinity;
       inv = 1 / c;
       ll += Math.log(c);

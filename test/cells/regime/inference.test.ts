@@ -247,46 +247,71 @@ function logSpaceReference(spec: typeof uni4, x: Float64Array) {
   return { ll, gamma, xi };
 }
 
+// Levels far apart, and the widest state (120, variance 6) far from the others: near 0 its density
+// is e^-1200 of the largest (the row must fall back to its maximum, or exp overflows), near 90 it
+// is e^-75 (scaled densities reach 1e32, so rows are rescaled for growing as well as shrinking).
+const levels = {
+  initial: [0.25, 0.25, 0.25, 0.25],
+  transition: [
+    [0.9, 0.04, 0.03, 0.03],
+    [0.1, 0.8, 0.05, 0.05],
+    [0.05, 0.05, 0.8, 0.1],
+    [0.05, 0.05, 0.1, 0.8],
+  ],
+  means: [0, 30, 90, 120],
+  variances: [1, 0.5, 0.5, 6],
+};
+
 describe.each([
-  { name: 'K = 2', spec: uni2 },
-  { name: 'K = 3', spec: uni3 },
-  { name: 'K = 4', spec: uni4 },
-])('scaled forward-backward against log space over 3,000 observations ($name)', ({ spec }) => {
-  // Far-off points make some densities underflow against others by e^-300 and more, so the
-  // lazily scaled forward rows are rescaled many times along the way.
-  const rng = createRng(5);
-  const x = Float64Array.from({ length: 3000 }, (_, t) =>
-    t % 211 === 0 ? 60 : t % 89 === 0 ? -25 : 2 * rng.normal(),
-  );
-  const model = createGaussianHmm(spec);
-  const ref = logSpaceReference(spec, x);
-  const K = model.states;
+  { name: 'K = 2', spec: uni2, level: 0 },
+  { name: 'K = 3', spec: uni3, level: 0 },
+  { name: 'K = 4', spec: uni4, level: 0 },
+  { name: 'K = 4, levels far apart', spec: levels, level: 1 },
+])(
+  'scaled forward-backward against log space over 3,000 observations ($name)',
+  ({ spec, level }) => {
+    // Far-off points make some densities underflow against others by e^-300 and more, so the
+    // lazily scaled forward rows are rescaled many times along the way.
+    const rng = createRng(5);
+    const x = Float64Array.from({ length: 3000 }, (_, t) =>
+      level
+        ? levels.means[Math.floor(t / 40) % 4]! + rng.normal()
+        : t % 211 === 0
+          ? 60
+          : t % 89 === 0
+            ? -25
+            : 2 * rng.normal(),
+    );
+    const model = createGaussianHmm(spec);
+    const ref = logSpaceReference(spec, x);
+    const K = model.states;
 
-  it('matches the log-likelihood, posteriors and transition counts', () => {
-    const ws = createWorkspace(x.length, K);
-    emissionLogDensities(model, prepareEmission(model), x, x.length, ws.em);
-    const ll = forwardBackward(model.initial, model.transition, ws);
-    expect(ll).toBeCloseTo(ref.ll, 7);
-    expect(Math.abs(ll - ref.ll) / Math.abs(ref.ll)).toBeLessThan(1e-12);
-    let worst = 0;
-    for (let t = 0; t < x.length; t++) {
-      for (let k = 0; k < K; k++)
-        worst = Math.max(worst, Math.abs(ws.alpha[t * K + k]! - ref.gamma[t]![k]!));
-    }
-    // The reference's log α and log β reach −10⁴ and carry ~1e-12 relative rounding each.
-    expect(worst).toBeLessThan(1e-8);
-    for (let i = 0; i < K; i++) {
-      for (let j = 0; j < K; j++) {
-        expect(Math.abs(ws.xi[i * K + j]! - ref.xi[i]![j]!)).toBeLessThan(
-          1e-8 * (1 + ref.xi[i]![j]!),
-        );
+    it('matches the log-likelihood, posteriors and transition counts', () => {
+      const ws = createWorkspace(x.length, K);
+      emissionLogDensities(model, prepareEmission(model), x, x.length, ws.em);
+      const ll = forwardBackward(model.initial, model.transition, ws);
+      expect(ll).toBeCloseTo(ref.ll, 7);
+      expect(Math.abs(ll - ref.ll) / Math.abs(ref.ll)).toBeLessThan(1e-12);
+      let worst = 0;
+      for (let t = 0; t < x.length; t++) {
+        for (let k = 0; k < K; k++)
+          worst = Math.max(worst, Math.abs(ws.alpha[t * K + k]! - ref.gamma[t]![k]!));
       }
-    }
-  });
+      // The reference's log α and log β reach −10⁴ and carry ~1e-12 relative rounding each.
+      expect(worst).toBeLessThan(1e-8);
+      for (let i = 0; i < K; i++) {
+        for (let j = 0; j < K; j++) {
+          expect(Math.abs(ws.xi[i * K + j]! - ref.xi[i]![j]!)).toBeLessThan(
+            1e-8 * (1 + ref.xi[i]![j]!),
+          );
+        }
+      }
+    });
 
-  it('gives the same likelihood through the public forward pass and the fused univariate E-step', () => {
-    expect(hmmLogLikelihood(model, x)).toBeCloseTo(ref.ll, 7);
-    const ws = createWorkspace(x.length, K);
-    expect(eStep(model, toObservations(x), ws)).toBeCloseTo(ref.ll, 7);
-  });
-});
+    it('gives the same likelihood through the public forward pass and the fused univariate E-step', () => {
+      expect(hmmLogLikelihood(model, x)).toBeCloseTo(ref.ll, 7);
+      const ws = createWorkspace(x.length, K);
+      expect(eStep(model, toObservations(x), ws)).toBeCloseTo(ref.ll, 7);
+    });
+  },
+);
