@@ -110,3 +110,49 @@ export function emissionLogDensities(
     }
   }
 }
+
+/**
+ * The E-step's emissions for D = 1 in one pass: fills `em[t * K + k]` with b_t(k) / b_t(r) and
+ * returns Σ_t log b_t(r) to add back, where r is the widest state: its own entry is exactly 1, so a
+ * row takes K − 1 exps instead of K. The widest state's density is seldom far below the row's
+ * largest; where it is by more than e^{230}, the row is shifted by its largest instead, so no
+ * entry exceeds 1e100 (the forward pass rescales rows that grow: rescale.ts).
+ */
+export function scaledUnivariateDensities(
+  m: GaussianHmm,
+  cache: EmissionCache,
+  data: Float64Array,
+  T: number,
+  em: Float64Array,
+): number {
+  const K = m.states;
+  const { logNorm, factor } = cache;
+  const half = new Float64Array(K); // 1 / (2σ²)
+  let ref = 0;
+  for (let k = 0; k < K; k++) {
+    half[k] = m.covariance === 'diagonal' ? 0.5 * factor[k]! : 0.5 / (factor[k]! * factor[k]!);
+    if (half[k]! < half[ref]!) ref = k;
+  }
+  const mu = m.means;
+  let shift = 0;
+  for (let t = 0, o = 0; t < T; t++, o += K) {
+    const xt = data[t]!;
+    let best = -Infinity;
+    for (let k = 0; k < K; k++) {
+      const z = xt - mu[k]!;
+      const v = logNorm[k]! - z * z * half[k]!;
+      em[o + k] = v;
+      best = Math.max(best, v);
+    }
+    const base = em[o + ref]!;
+    if (best - base > 230) {
+      for (let k = 0; k < K; k++) em[o + k] = Math.exp(em[o + k]! - best);
+      shift += best;
+    } else {
+      for (let k = 0; k < K; k++) if (k !== ref) em[o + k] = Math.exp(em[o + k]! - base);
+      em[o + ref] = 1;
+      shift += base;
+    }
+  }
+  return shift;
+}

@@ -1,7 +1,13 @@
+import { backward2, forward2 } from './forward-backward-2';
+import { backward3, forward3 } from './forward-backward-3';
+import { RESCALE_ABOVE, RESCALE_BELOW } from './rescale';
+
 /**
- * Scaled forward-backward (Rabiner 1989, section V.A) on flat arrays. Emissions enter as
- * log-densities; each row is shifted by its maximum before exponentiating, and the shift is
- * added back to the log-likelihood, so no observation underflows.
+ * Scaled forward-backward (Rabiner 1989, section V.A, with lazy scaling: rescale.ts) on flat
+ * arrays. Emissions enter as log-densities; each row is shifted by its maximum before
+ * exponentiating, and the shift is added back to the log-likelihood, so no observation
+ * underflows. K = 2 and K = 3 (calm / turbulent, and a crash state) run unrolled kernels; other
+ * K the loops below.
  */
 export interface Workspace {
   T: number;
@@ -10,12 +16,13 @@ export interface Workspace {
   em: Float64Array;
   /** T×K: scaled forward variables, then the posteriors γ. */
   alpha: Float64Array;
-  /** T: scale factors c_t. */
-  scale: Float64Array;
+  /** T: inverse scale factors 1 / d_t (see rescale.ts). */
+  invScale: Float64Array;
   /** K×K: Σ_t ξ_t(i, j). */
   xi: Float64Array;
+  /** K: scratch rows for the generic kernel. */
   beta: Float64Array;
-  betaNext: Float64Array;
+  pred: Float64Array;
   tmp: Float64Array;
 }
 
@@ -25,53 +32,105 @@ export function createWorkspace(T: number, K: number): Workspace {
     K,
     em: new Float64Array(T * K),
     alpha: new Float64Array(T * K),
-    scale: new Float64Array(T),
+    invScale: new Float64Array(T),
     xi: new Float64Array(K * K),
     beta: new Float64Array(K),
-    betaNext: new Float64Array(K),
+    pred: new Float64Array(K),
     tmp: new Float64Array(K),
   };
 }
 
 /** Exponentiates `em` in place, shifted per row; returns Σ_t max_k log b_t(k). */
-function scaleEmissions(em: Float64Array, T: number, K: number): number {
+export function scaleEmissions(em: Float64Array, T: number, K: number): number {
   let shift = 0;
-  for (let t = 0; t < T; t++) {
-    const o = t * K;
-    let m = -Infinity;
-    for (let k = 0; k < K; k++) if (em[o + k]! > m) m = em[o + k]!;
-    for (let k = 0; k < K; k++) em[o + k] = Math.exp(em[o + k]! - m);
+  for (let o = 0; o < T * K; o += K) {
+    let arg = o;
+    for (let k = o + 1; k < o + K; k++) if (em[k]! > em[arg]!) arg = k;
+    const m = em[arg]!;
+    // The row's maximum becomes exactly 1: one exp fewer per row.
+    for (let k = o; k < o + K; k++) em[k] = k === arg ? 1 : Math.exp(em[k]! - m);
     shift += m;
   }
   return shift;
 }
 
-/** Forward pass over scaled emissions; returns Σ ln c_t (−Infinity if some c_t is 0). */
+/**
+ * Forward pass over scaled emissions: α̂ into `alpha`, 1 / d_t into `invScale`; returns ln L
+ * minus the emission shift (−Infinity if the observations are impossible). Rows are rescaled
+ * lazily (see rescale.ts), so the division and the log leave the per-step critical path.
+ */
 function forward(pi: Float64Array, A: Float64Array, ws: Workspace): number {
-  const { T, K, em, alpha, scale } = ws;
+  const { T, K, em, alpha, invScale, pred } = ws;
+  if (K === 2) return forward2(pi, A, em, alpha, invScale, T);
+  if (K === 3) return forward3(pi, A, em, alpha, invScale, T);
   let ll = 0;
+  pred.set(pi);
   for (let t = 0; t < T; t++) {
     const o = t * K;
     let c = 0;
-    for (let j = 0; j < K; j++) {
-      let s: number;
-      if (t === 0) s = pi[j]!;
-      else {
-        s = 0;
-        const p = o - K;
-        for (let i = 0; i < K; i++) s += alpha[p + i]! * A[i * K + j]!;
-      }
-      s *= em[o + j]!;
-      alpha[o + j] = s;
-      c += s;
+    for (let j = 0; j < K; j++) c += pred[j]! * em[o + j]!;
+    let inv = 1;
+    if (!(c >= RESCALE_BELOW && c <= RESCALE_ABOVE)) {
+      if (!(c > 0)) return -Infinity;
+      inv = 1 / c;
+      ll += Math.log(c);
     }
-    if (!(c > 0)) return -Infinity;
-    const inv = 1 / c;
-    for (let j = 0; j < K; j++) alpha[o + j]! *= inv;
-    scale[t] = c;
-    ll += Math.log(c);
+    for (let j = 0; j < K; j++) alpha[o + j] = pred[j]! * em[o + j]! * inv;
+    invScale[t] = inv;
+    for (let j = 0; j < K; j++) pred[j] = 0;
+    for (let i = 0; i < K; i++) {
+      const a = alpha[o + i]!;
+      for (let j = 0; j < K; j++) pred[j]! += a * A[i * K + j]!;
+    }
   }
-  return ll;
+  return ll + Math.log(rowSum(alpha, (T - 1) * K, K));
+}
+
+function rowSum(a: Float64Array, o: number, K: number): number {
+  let s = 0;
+  for (let k = 0; k < K; k++) s += a[o + k]!;
+  return s;
+}
+
+/**
+ * Backward pass: γ into `alpha` (overwriting each α̂_t once used), Σ_t ξ_t into `xi`. With
+ * u_{t+1}(j) = b_{t+1}(j) β̂_{t+1}(j) / d_{t+1}, the sum Σ_t α̂_t(i) u_{t+1}(j) is accumulated
+ * without A and multiplied by A(i, j), and divided by L / D, once at the end.
+ */
+function backward(A: Float64Array, ws: Workspace): void {
+  const { T, K, em, alpha, invScale, xi, tmp } = ws;
+  if (K === 2) return backward2(A, em, alpha, invScale, xi, T);
+  if (K === 3) return backward3(A, em, alpha, invScale, xi, T);
+  const beta = ws.beta;
+  const total = rowSum(alpha, (T - 1) * K, K); // Σ_k α̂_{T−1}(k) = L / D
+  xi.fill(0);
+  beta.fill(1); // β̂_{T−1}
+  for (let t = T - 2; t >= 0; t--) {
+    const o = t * K;
+    const n = o + K;
+    const inv = invScale[t + 1]!;
+    for (let j = 0; j < K; j++) tmp[j] = em[n + j]! * beta[j]! * inv;
+    gammaRow(alpha, n, beta, K); // γ_{t+1} = α̂_{t+1} β̂_{t+1}
+    for (let i = 0; i < K; i++) {
+      const a = alpha[o + i]!;
+      const row = i * K;
+      let s = 0;
+      for (let j = 0; j < K; j++) {
+        xi[row + j]! += a * tmp[j]!;
+        s += A[row + j]! * tmp[j]!;
+      }
+      beta[i] = s;
+    }
+  }
+  gammaRow(alpha, 0, beta, K);
+  for (let i = 0; i < K * K; i++) xi[i] = (xi[i]! * A[i]!) / total;
+}
+
+function gammaRow(alpha: Float64Array, o: number, beta: Float64Array, K: number): void {
+  let s = 0;
+  for (let k = 0; k < K; k++) s += alpha[o + k]! * beta[k]!;
+  const inv = 1 / s; // 1 up to rounding (Rabiner's scaling); renormalize anyway
+  for (let k = 0; k < K; k++) alpha[o + k] = alpha[o + k]! * beta[k]! * inv;
 }
 
 /**
@@ -79,47 +138,20 @@ function forward(pi: Float64Array, A: Float64Array, ws: Workspace): number {
  * Σ_t ξ_t in `ws.xi`; returns the log-likelihood. Allocates nothing.
  */
 export function forwardBackward(pi: Float64Array, A: Float64Array, ws: Workspace): number {
-  const { T, K, em, alpha, scale, xi, tmp } = ws;
-  const shift = scaleEmissions(em, T, K);
-  const ll = forward(pi, A, ws);
-  if (ll === -Infinity) return ll;
-  xi.fill(0);
-  let beta = ws.beta;
-  let next = ws.betaNext;
-  next.fill(1); // β̂_{T−1}
-  for (let t = T - 2; t >= 0; t--) {
-    const o = t * K;
-    const inv = 1 / scale[t + 1]!;
-    for (let j = 0; j < K; j++) tmp[j] = em[o + K + j]! * next[j]! * inv;
-    for (let i = 0; i < K; i++) {
-      const a = alpha[o + i]!;
-      let s = 0;
-      for (let j = 0; j < K; j++) {
-        const w = A[i * K + j]! * tmp[j]!;
-        s += w;
-        xi[i * K + j]! += a * w;
-      }
-      beta[i] = s;
-    }
-    // γ_{t+1} = α̂_{t+1} β̂_{t+1}: α̂_{t+1} is no longer needed, so overwrite it.
-    gammaRow(alpha, o + K, next, K);
-    const swap = next;
-    next = beta;
-    beta = swap;
-  }
-  gammaRow(alpha, 0, next, K);
-  return ll + shift;
+  return forwardBackwardScaled(pi, A, ws, scaleEmissions(ws.em, ws.T, ws.K));
 }
 
-function gammaRow(alpha: Float64Array, o: number, beta: Float64Array, K: number): void {
-  let s = 0;
-  for (let k = 0; k < K; k++) {
-    const g = alpha[o + k]! * beta[k]!;
-    alpha[o + k] = g;
-    s += g;
-  }
-  const inv = 1 / s; // 1 up to rounding (Rabiner's scaling); renormalize anyway
-  for (let k = 0; k < K; k++) alpha[o + k]! *= inv;
+/** The E-step on emissions already exponentiated and shifted by `shift` in total. */
+export function forwardBackwardScaled(
+  pi: Float64Array,
+  A: Float64Array,
+  ws: Workspace,
+  shift: number,
+): number {
+  const ll = forward(pi, A, ws);
+  if (ll === -Infinity) return ll;
+  backward(A, ws);
+  return ll + shift;
 }
 
 /** Log-likelihood by the forward pass only. Expects log-densities in `ws.em` (overwritten). */

@@ -1,7 +1,8 @@
-import { emissionLogDensities, prepareEmission } from './emission';
+import { emissionLogDensities, prepareEmission, scaledUnivariateDensities } from './emission';
 import {
   createWorkspace,
   forwardBackward,
+  forwardBackwardScaled,
   forwardLogLikelihood,
   type Workspace,
 } from './forward-backward';
@@ -24,7 +25,12 @@ export function checkDims(model: GaussianHmm, obs: Observations): void {
 
 /** E-step into `ws`: posteriors in ws.alpha, Σξ in ws.xi; returns the log-likelihood. */
 export function eStep(model: GaussianHmm, obs: Observations, ws: Workspace): number {
-  emissionLogDensities(model, prepareEmission(model), obs.data, obs.length, ws.em);
+  const cache = prepareEmission(model);
+  if (model.dims === 1) {
+    const shift = scaledUnivariateDensities(model, cache, obs.data, obs.length, ws.em);
+    return forwardBackwardScaled(model.initial, model.transition, ws, shift);
+  }
+  emissionLogDensities(model, cache, obs.data, obs.length, ws.em);
   return forwardBackward(model.initial, model.transition, ws);
 }
 

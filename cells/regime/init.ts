@@ -54,11 +54,6 @@ function byQuantile(score: Float64Array, K: number): Int32Array {
 function kMeans({ data, length: T, dims: D }: Observations, K: number, rng: Rng): Int32Array {
   const centers = new Float64Array(K * D);
   const dist = new Float64Array(T).fill(Infinity);
-  const sq = (t: number, k: number): number => {
-    let s = 0;
-    for (let d = 0; d < D; d++) s += (data[t * D + d]! - centers[k * D + d]!) ** 2;
-    return s;
-  };
   for (let k = 0; k < K; k++) {
     let pick = rng.int(T);
     if (k > 0) {
@@ -71,13 +66,21 @@ function kMeans({ data, length: T, dims: D }: Observations, K: number, rng: Rng)
       }
     }
     centers.set(data.subarray(pick * D, pick * D + D), k * D);
-    for (let t = 0; t < T; t++) dist[t] = Math.min(dist[t]!, sq(t, k));
+    for (let t = 0; t < T; t++)
+      dist[t] = Math.min(dist[t]!, squaredDistance(data, t, centers, k, D));
   }
   const labels = new Int32Array(T);
   for (let iter = 0; iter < 10; iter++) {
     for (let t = 0; t < T; t++) {
       let best = 0;
-      for (let k = 1; k < K; k++) if (sq(t, k) < sq(t, best)) best = k;
+      let bestDist = squaredDistance(data, t, centers, 0, D);
+      for (let k = 1; k < K; k++) {
+        const d = squaredDistance(data, t, centers, k, D);
+        if (d < bestDist) {
+          best = k;
+          bestDist = d;
+        }
+      }
       labels[t] = best;
     }
     const counts = new Float64Array(K);
@@ -94,6 +97,22 @@ function kMeans({ data, length: T, dims: D }: Observations, K: number, rng: Rng)
     }
   }
   return labels;
+}
+
+/** |x_t − c_k|² between row t of `data` and row k of `centers` (both D wide). */
+function squaredDistance(
+  data: Float64Array,
+  t: number,
+  centers: Float64Array,
+  k: number,
+  D: number,
+): number {
+  let s = 0;
+  for (let d = 0, i = t * D, j = k * D; d < D; d++, i++, j++) {
+    const z = data[i]! - centers[j]!;
+    s += z * z;
+  }
+  return s;
 }
 
 /** Means and covariances of each labelled group, sticky transitions, uniform start. */

@@ -84,7 +84,11 @@ export function maximize(
   return { ...m, initial, transition, means, covars };
 }
 
-/** The emission update for D = 1, without the per-dimension loops (the common case: returns). */
+/**
+ * The emission update for D = 1, without the per-dimension loops (the common case: returns).
+ * One state at a time, so the sums stay in locals: weight and mean in one pass, the variance
+ * about that mean in a second (two passes keep it accurate when the mean is large).
+ */
 function univariate(
   m: GaussianHmm,
   x: Float64Array,
@@ -93,33 +97,29 @@ function univariate(
   floor: number,
 ): { means: Float64Array; covars: Float64Array } {
   const K = m.states;
-  const weight = new Float64Array(K);
   const means = new Float64Array(K);
   const covars = new Float64Array(K);
-  for (let t = 0; t < T; t++) {
-    const xt = x[t]!;
-    for (let k = 0; k < K; k++) {
-      const g = gamma[t * K + k]!;
-      weight[k]! += g;
-      means[k]! += g * xt;
-    }
-  }
-  for (let k = 0; k < K; k++) means[k]! /= weight[k]!;
-  for (let t = 0; t < T; t++) {
-    const xt = x[t]!;
-    for (let k = 0; k < K; k++) {
-      const z = xt - means[k]!;
-      covars[k]! += gamma[t * K + k]! * z * z;
-    }
-  }
   for (let k = 0; k < K; k++) {
-    if (!(weight[k]! > 1e-10)) {
+    let w = 0;
+    let s = 0;
+    for (let t = 0, i = k; t < T; t++, i += K) {
+      const g = gamma[i]!;
+      w += g;
+      s += g * x[t]!;
+    }
+    if (!(w > 1e-10)) {
       means[k] = m.means[k]!;
       covars[k] = m.covars[k]!;
-    } else {
-      const v = covars[k]! / weight[k]!;
-      covars[k] = m.covariance === 'full' ? v + floor : Math.max(v, floor);
+      continue;
     }
+    const mean = s / w;
+    let v = 0;
+    for (let t = 0, i = k; t < T; t++, i += K) {
+      const z = x[t]! - mean;
+      v += gamma[i]! * z * z;
+    }
+    means[k] = mean;
+    covars[k] = m.covariance === 'full' ? v / w + floor : Math.max(v / w, floor);
   }
   return { means, covars };
 }

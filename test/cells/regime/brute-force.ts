@@ -26,6 +26,7 @@ export function normal2Pdf(x: number[], mean: number[], cov: number[][]): number
 export function enumerate(hmm: TinyHmm, T: number) {
   const K = hmm.initial.length;
   const marginal = Array.from({ length: T }, () => new Array<number>(K).fill(0));
+  const pairs = Array.from({ length: K }, () => new Array<number>(K).fill(0));
   let total = 0;
   let bestPath: number[] = [];
   let bestP = -1;
@@ -42,6 +43,7 @@ export function enumerate(hmm: TinyHmm, T: number) {
     }
     total += p;
     for (let t = 0; t < T; t++) marginal[t]![path[t]!]! += p;
+    for (let t = 1; t < T; t++) pairs[path[t - 1]!]![path[t]!]! += p;
     if (p > bestP) {
       bestP = p;
       bestPath = [...path];
@@ -50,6 +52,8 @@ export function enumerate(hmm: TinyHmm, T: number) {
   return {
     logLikelihood: Math.log(total),
     posteriors: marginal.map((row) => row.map((p) => p / total)),
+    /** Expected transition counts Σ_t P(s_t = i, s_{t+1} = j | x). */
+    transitions: pairs.map((row) => row.map((p) => p / total)),
     viterbi: bestPath,
     viterbiLogProbability: Math.log(bestP),
   };
