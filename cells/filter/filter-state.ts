@@ -84,7 +84,7 @@ export interface VolEstimate {
  * Create a filter's state.
  *
  * @example
- * const s = volFilter.init({ gridMs: 60_000, rvWindow: 10 });
+ * const s = initFilter({ gridMs: 60_000, rvWindow: 10 });
  * s.samplesPerYear; // → 525600
  */
 export function initFilter(options: VolFilterOptions = {}): VolFilterState {

@@ -32,7 +32,11 @@ function ivAtDelta(points: [number, number][], target: number): number {
 
 /**
  * @example
- * const { t, rr25 } = rr25History(chain.toArray(), 30); // one value per snapshot, vol points
+ * // One snapshot, one 30-day expiry: calls at Δ 0.3 / 0.2 (IV 50 / 54), puts at Δ −0.2 / −0.3 (IV 60 / 56).
+ * const day = 86_400_000;
+ * const row = (option_type, delta, mark_iv) => ({ timestamp: 0, expiry: 30 * day, option_type, delta, mark_iv });
+ * const chain = [row('call', 0.3, 50), row('call', 0.2, 54), row('put', -0.2, 60), row('put', -0.3, 56)];
+ * rr25History(chain, 30).rr25; // → [-6]
  */
 export function rr25History(
   rows: Iterable<ChainRow>,
