@@ -12,6 +12,7 @@ import { openDeckChannel, type DeckMessage } from './channel';
 import { onDeckKey, type DeckEffect, type DeckState } from './deck-keys';
 import { urlWithSlide } from './deck-url';
 import { SlideInputs } from './slide-inputs';
+import { snapshotHtml, snapshotOutputs } from './slide-snapshot';
 import type { Slide } from './slides';
 
 export interface DeckHost {
@@ -23,6 +24,8 @@ export interface DeckHost {
     set(values: Record<string, unknown>): void;
   };
   requestUpdate(): void;
+  /** The element a cell's output is drawn in (null for cells with none on a slide: code, notes). */
+  outputElement(cellId: string): HTMLElement | null;
   /** Leave presentation mode (Esc). */
   leave(): void;
 }
@@ -33,6 +36,12 @@ export class DeckController {
   private channel: ReturnType<typeof openDeckChannel> | null = null;
   private inputsPosted = false;
   private root: HTMLElement | null = null;
+  /** The presenter window has said hello: keep it sent copies of the current and next slide. */
+  private mirror: MutationObserver | null = null;
+  private mirrorDue = 0;
+  private mirrored = '';
+  /** The overview's thumbnails, copied from the slides when it opens. */
+  thumbnails: { element: HTMLElement; width: number; height: number }[] = [];
 
   constructor(
     private readonly host: DeckHost,
@@ -65,6 +74,7 @@ export class DeckController {
     queueMicrotask(() => {
       this.inputsPosted = false;
       this.postState();
+      this.postSlidesSoon();
     });
   };
 
@@ -81,6 +91,9 @@ export class DeckController {
     this.root?.removeEventListener('input', this.onInput);
     this.channel?.close();
     this.channel = null;
+    this.mirror?.disconnect();
+    this.mirror = null;
+    clearTimeout(this.mirrorDue);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     history.replaceState(history.state, '', urlWithSlide(location.href, null));
   }
@@ -100,6 +113,8 @@ export class DeckController {
 
   private apply(next: DeckState, effect: DeckEffect | null): void {
     const from = this.state.index;
+    if (next.overview && !this.state.overview) this.thumbnails = this.copySlides();
+    if (!next.overview) this.thumbnails = [];
     this.state = next;
     if (next.index !== from) {
       const restore = this.memory.move(from, next.index, this.host.inputs.values());
@@ -123,6 +138,47 @@ export class DeckController {
   private showIndex(): void {
     history.replaceState(history.state, '', urlWithSlide(location.href, this.state.index));
     this.postState();
+    this.postSlidesSoon();
+  }
+
+  private outputsOf(index: number): (HTMLElement | null)[] {
+    return (this.host.slides[index]?.cellIds ?? []).map((id) => this.host.outputElement(id));
+  }
+
+  /** Every slide's outputs copied for the overview, with the slide frame's size to scale them from. */
+  private copySlides(): DeckController['thumbnails'] {
+    const frame = this.root?.querySelector('main.page')?.getBoundingClientRect();
+    const width = Math.max(320, frame?.width ?? 1280);
+    const height = Math.max(180, frame?.height ?? (width * 9) / 16);
+    return this.host.slides.map((_, index) => {
+      const element = document.createElement('div');
+      element.append(snapshotOutputs(this.outputsOf(index)));
+      return { element, width, height };
+    });
+  }
+
+  /**
+   * Send the presenter window the current and next slide's outputs as they are now, once the page has been
+   * quiet for a moment (a refit redraws several charts in a row), and only when they changed.
+   */
+  private postSlidesSoon(): void {
+    if (!this.mirror || this.printing) return;
+    clearTimeout(this.mirrorDue);
+    this.mirrorDue = window.setTimeout(() => {
+      const { index } = this.state;
+      const current = snapshotHtml(this.outputsOf(index));
+      const next = snapshotHtml(this.outputsOf(index + 1));
+      const key = `${index}\n${current}\n${next}`;
+      if (key === this.mirrored) return;
+      this.mirrored = key;
+      this.channel?.post({ type: 'slides', index, current, next });
+    }, 80);
+  }
+
+  private startMirror(): void {
+    if (this.mirror || !this.root) return;
+    this.mirror = new MutationObserver(() => this.postSlidesSoon());
+    this.mirror.observe(this.root, { subtree: true, childList: true, characterData: true });
   }
 
   private postState(): void {
@@ -135,7 +191,11 @@ export class DeckController {
   }
 
   private onMessage(message: DeckMessage): void {
-    if (message.type === 'hello') this.postState();
-    else if (message.type === 'go') this.go(message.index);
+    if (message.type === 'hello') {
+      this.mirrored = '';
+      this.startMirror();
+      this.postState();
+      this.postSlidesSoon();
+    } else if (message.type === 'go') this.go(message.index);
   }
 }
