@@ -9,6 +9,7 @@
  * BroadcastChannel to the presenter window (`channel.ts`).
  */
 import { openDeckChannel, type DeckMessage } from './channel';
+import { fitSlidesToPages } from './print-fit';
 import { onDeckKey, type DeckEffect, type DeckState } from './deck-keys';
 import { urlWithSlide } from './deck-url';
 import { SlideInputs } from './slide-inputs';
@@ -78,8 +79,14 @@ export class DeckController {
     });
   };
 
+  /** Printing: each slide scaled to fit one 16:9 page as wide as the window. */
+  private readonly onBeforePrint = (): void => {
+    if (this.root) fitSlidesToPages(this.root, (document.documentElement.clientWidth * 9) / 16);
+  };
+
   start(root: HTMLElement): void {
     addEventListener('keydown', this.onKeyDown);
+    if (this.printing) addEventListener('beforeprint', this.onBeforePrint);
     root.addEventListener('input', this.onInput);
     this.root = root;
     this.channel = openDeckChannel(this.host.path, (message) => this.onMessage(message));
@@ -88,6 +95,7 @@ export class DeckController {
 
   stop(): void {
     removeEventListener('keydown', this.onKeyDown);
+    removeEventListener('beforeprint', this.onBeforePrint);
     this.root?.removeEventListener('input', this.onInput);
     this.channel?.close();
     this.channel = null;
