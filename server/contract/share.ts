@@ -54,6 +54,11 @@ export interface ExportManifest {
   slices: ManifestSlice[];
   results: ManifestResult[];
   cells: ManifestCell[];
+  /**
+   * Relative path (`outputs/<sha256>.json`) of each cell's output as HTML for `inputs`, rendered at export
+   * time: `{[cellId]: html}`. The viewer paints these first and runs a cell only when its inputs change.
+   */
+  outputs?: string;
 }
 
 export interface CreateShareRequest {

@@ -1,7 +1,7 @@
 /**
  * A notebook pinned for reading elsewhere: its text (speaker notes removed), exactly the data slices it read
- * as content-addressed Parquet, and each SQL cell's result for the given inputs as Arrow IPC, all found by one
- * headless run. The static export and the share store both write this bundle.
+ * as content-addressed Parquet, each SQL cell's result for the given inputs as Arrow IPC and each cell's output
+ * as HTML, all found by one headless run. The static export and the share store both write this bundle.
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { paramsKey } from '../../web/viewer/keys';
 import { runNotebook, type RunReport } from '../notebook-runner/run';
 import type { ExportManifest, ManifestResult } from '../contract';
 import { assertDatasetsPresent } from './missing-datasets';
+import { createOutputRecorder } from './precomputed-outputs';
 import { createSliceRecorder } from './slice-recorder';
 
 export interface ExportBundle {
@@ -48,6 +49,7 @@ export async function buildBundle(
   const recorder = createSliceRecorder();
   const results = new Map<string, { result: ManifestResult; bytes: Uint8Array }>();
   const encoder = new TextEncoder();
+  const outputs = createOutputRecorder();
   try {
     const report = await runNotebook(
       { text: pinnedText, name: options.name },
@@ -55,6 +57,7 @@ export async function buildBundle(
         datasetsDir,
         inputs: options.inputs,
         wrapSource: recorder.wrap,
+        observe: (cell) => outputs.observe(cell),
         onSqlResult: (context, params, value) => {
           // A query over tables other cells create needs those tables: it reruns in the reader's DuckDB.
           if (
@@ -81,6 +84,9 @@ export async function buildBundle(
     const pinned = await recorder.slices();
     for (const { slice, parquet } of pinned) files.set(slice.file, parquet);
     for (const { result, bytes } of results.values()) files.set(result.file, bytes);
+    const outputBytes = encoder.encode(JSON.stringify(outputs.outputs()));
+    const outputFile = `outputs/${createHash('sha256').update(outputBytes).digest('hex')}.json`;
+    files.set(outputFile, outputBytes);
     const manifest: ExportManifest = {
       version: 1,
       title: report.title,
@@ -90,6 +96,7 @@ export async function buildBundle(
       showCode: options.showCode ?? false,
       slices: pinned.map((p) => p.slice),
       results: [...results.values()].map((r) => r.result),
+      outputs: outputFile,
       cells: report.cells.map((c) => ({
         id: c.id,
         kind: c.kind,

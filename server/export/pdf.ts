@@ -2,7 +2,8 @@
  * `npm run export -- <notebook.md> --pdf`: the notebook's slides printed to PDF by Debian chromium. A private
  * sidecar on loopback serves the built workbench and a temporary copy of the notebook (so a running sidecar's
  * folder lock is never in the way); chromium opens it in presentation print mode (`?present&print`, every
- * slide shown, each from the top of a 16:9 page), waits for every cell to settle, and prints.
+ * slide shown, each from the top of a 16:9 page), waits for every cell to settle, has the deck scale any slide
+ * taller than a page down to fit it (one slide per page), and prints.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
@@ -82,6 +83,9 @@ export async function printSlidesToPdf(
         (c) => c.getAttribute('data-error') ?? '',
       ),
     }));
+    // Lay out for print, then let the deck scale each slide that is taller than a page to fit it.
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
     const pdf = await page.pdf({
       path: resolve(out),
       width: '1280px',

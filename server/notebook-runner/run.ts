@@ -12,7 +12,7 @@ import { compile } from '../../web/notebook/compile';
 import type { Connector } from '../../web/data/connector';
 import type { DatasetSource } from '../../web/data/dataset-source';
 import type { CompiledCell } from '../../web/notebook/compiled';
-import type { SqlContext } from '../../web/notebook/define';
+import type { CellObserver, SqlContext } from '../../web/notebook/define';
 import { parse } from '../../web/notebook/parse';
 import { NotebookSession } from '../../web/notebook/session';
 import { markdown } from '../../web/runtime/core-builtins';
@@ -36,6 +36,8 @@ export interface RunOptions {
   wrapSource?: (source: DatasetSource, db: Connector) => DatasetSource;
   /** Told each SQL cell's result with the parameters it ran with (exports precompute SQL results). */
   onSqlResult?: (context: SqlContext, params: readonly unknown[], result: unknown) => void;
+  /** A second observer per cell, told what the cell displays (exports precompute each cell's output). */
+  observe?: (cell: CompiledCell) => CellObserver;
 }
 
 export interface CellReport {
@@ -100,7 +102,7 @@ export async function runNotebook(
       return result;
     },
     markdown: (md) => markdown.render(md),
-    observer: (_id, cell) => tracker.observe(cell),
+    observer: (_id, cell) => bothObservers(tracker.observe(cell), options.observe?.(cell)),
   });
   try {
     const compiled = compile(notebook);
@@ -125,6 +127,18 @@ export async function runNotebook(
     session.dispose();
     db.close();
   }
+}
+
+function bothObservers(first: CellObserver, second: CellObserver | undefined): CellObserver {
+  if (!second) return first;
+  return {
+    pending: () => (first.pending?.(), second.pending?.()),
+    fulfilled: (value) => (first.fulfilled?.(value), second.fulfilled?.(value)),
+    rejected: (error) => (first.rejected?.(error), second.rejected?.(error)),
+    display: (value) => (first.display?.(value), second.display?.(value)),
+    clear: () => (first.clear?.(), second.clear?.()),
+    progress: (state) => (first.progress?.(state), second.progress?.(state)),
+  };
 }
 
 async function collectValues(

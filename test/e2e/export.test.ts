@@ -78,6 +78,64 @@ describe('static exports in Debian chromium, with no sidecar', () => {
     }
   });
 
+  it('paints the outputs precomputed at export time, then reruns only the dependents of a changed input', async () => {
+    const datasetsDir = join(root, 'datasets');
+    const bundle = await buildBundle(await regimeText(), { datasetsDir });
+    const refit = (
+      await runNotebook(join(root, 'notebooks/regime-study.md'), {
+        datasetsDir,
+        inputs: { states: 4 },
+      })
+    ).values.fit as { iterations: number; logLikelihood: number };
+    const out = join(dir, 'precomputed');
+    await writeExportFolder(bundle, out, { viewer: join(root, 'web/dist-viewer') });
+    const server = await serveFolder(out);
+    try {
+      const page = await browser.context.newPage();
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+      await page.goto(`${server.url}/`);
+      const states = await viewerSettled(page);
+      expect(states.filter((s) => s.status !== 'ok')).toEqual([]);
+      // Everything on screen came from the export's outputs: no database, no data, no query result fetched.
+      expect(requests.filter((p) => /duckdb|\.wasm$|^\/data\/|^\/results\//.test(p))).toEqual([]);
+      expect(requests).toContain(`/${bundle.manifest.outputs}`);
+      expect(await page.evaluate(() => document.documentElement.dataset.duckdb)).toBeUndefined();
+      const chart = page.locator('vol-viewer [data-chart="hmm-states"]');
+      expect(await chart.locator('h2').innerText()).toContain('3 states');
+      // The BIC chart depends on the observations only: it must stay the precomputed element.
+      await page.evaluate(() => {
+        const bic = [...document.querySelectorAll('vol-viewer figure')].find((f) =>
+          f.textContent?.includes('Information criteria'),
+        ) as HTMLElement;
+        bic.dataset.precomputedMark = 'kept';
+      });
+      await page.locator('vol-viewer input[type=number]').first().fill('4');
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('vol-viewer [data-chart="hmm-states"] h2')
+            ?.textContent?.includes('4 states'),
+        null,
+        { timeout: 60_000, polling: 50 },
+      );
+      await page.waitForFunction(
+        (n) => document.querySelector('vol-viewer')?.textContent?.includes(`ran ${n} iterations`),
+        refit.iterations,
+        { timeout: 60_000, polling: 50 },
+      );
+      expect(await page.locator('vol-viewer').innerText()).toContain(
+        `log-likelihood ${refit.logLikelihood.toFixed(1)}`,
+      );
+      expect(await page.locator('vol-viewer [data-precomputed-mark="kept"]').count()).toBe(1);
+      // The query's parameters did not change: still no database.
+      expect(await page.evaluate(() => document.documentElement.dataset.duckdb)).toBeUndefined();
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('reruns a SQL cell in DuckDB-WASM over the pinned slice when its input changes', async () => {
     const datasetsDir = join(root, 'datasets');
     const bundle = await buildBundle(SYMBOL_NOTEBOOK, { datasetsDir });

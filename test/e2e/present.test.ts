@@ -133,6 +133,19 @@ describe('presentation mode in Debian chromium', () => {
     await page.keyboard.press('o');
     await page.locator('[data-deck-overview]').waitFor();
     expect(await shownSlides(page)).toEqual([]);
+    // Each slide is a thumbnail: its outputs (the HMM chart on slide 4) drawn at the slide's size, scaled down.
+    expect(await page.locator('[data-overview-thumb]').count()).toBe(8);
+    const thumb = page.locator('[data-overview-thumb="3"]');
+    expect(await thumb.locator('[data-chart="hmm-states"] h2').innerText()).toContain('states');
+    const thumbBox = (await thumb.boundingBox())!;
+    const chartBox = (await thumb.locator('[data-chart="hmm-states"] svg').first().boundingBox())!;
+    const slideBox = (await page.locator('vol-notebook-page main.page').boundingBox())!;
+    expect(thumbBox.width).toBeLessThanOrEqual(242);
+    expect(chartBox.width).toBeGreaterThan(0);
+    expect(chartBox.width).toBeLessThanOrEqual(thumbBox.width);
+    // Scaled as the slide frame is to the thumbnail, keeping 16:9.
+    expect(thumbBox.height / thumbBox.width).toBeCloseTo(slideBox.height / slideBox.width, 1);
+    expect(await page.locator('[data-overview-thumb="1"]').innerText()).toContain('The data');
     await page.locator('[data-overview-slide="6"]').click();
     await page.locator('vol-notebook-page main[data-present="6"]').waitFor();
     await page.keyboard.press('Escape');
@@ -158,12 +171,35 @@ describe('presentation mode in Debian chromium', () => {
       .locator('[data-presenter-notes]')
       .getByText('Change the number of states')
       .waitFor();
-    expect(await presenter.locator('[data-presenter-next]').innerText()).toContain('price chart');
+    // The current slide's live outputs (its inputs with their values), and the next slide's charts.
+    const current = presenter.locator('[data-presenter-current][data-presenter-live]');
+    const next = presenter.locator('[data-presenter-next][data-presenter-live]');
+    await current.locator('input[type=number][value="3"]').waitFor();
+    await statesInputOn(page, '4');
+    await current.locator('input[type=number][value="4"]').waitFor();
+    await next.locator('[data-chart="hmm-states"]').waitFor();
+    expect(await next.innerText()).toContain('price chart');
 
     await page.keyboard.press('ArrowRight');
     await presenter.locator('[data-presenter-slide="3"]').waitFor();
+    const presenterChart = current.locator('[data-chart="hmm-states"] h2');
+    await pollUntil(
+      () => presenterChart.innerText(),
+      (t) => t.includes('4 states'),
+      '4 states',
+    );
+    await next.getByText('Transition probabilities').waitFor();
     await statesInputOn(page, '5');
     await presenter.locator('[data-presenter-inputs]').getByText('states: 5').waitFor();
+    // The refit reaches the presenter's copy of the slide, as drawn for the audience.
+    await pollUntil(
+      () => presenterChart.innerText(),
+      (t) => t.includes('5 states'),
+      'the presenter chart refit',
+    );
+    expect(await presenterChart.innerText()).toBe(
+      await page.locator('vol-notebook-page [data-chart="hmm-states"] h2').first().innerText(),
+    );
 
     // Keys in the presenter window move the audience.
     await presenter.keyboard.press('ArrowLeft');

@@ -41,6 +41,29 @@ describe('exporting the regime study', () => {
     // The one SQL cell (`days`) is precomputed for the default inputs.
     expect(bundle.manifest.results).toHaveLength(1);
     expect(bundle.manifest.results[0]!.params).toBe('[]');
+    // Every cell's output as HTML for the default inputs, named by its content.
+    const outputBytes = bundle.files.get(bundle.manifest.outputs!)!;
+    expect(bundle.manifest.outputs).toBe(
+      `outputs/${createHash('sha256').update(outputBytes).digest('hex')}.json`,
+    );
+    const outputs = JSON.parse(new TextDecoder().decode(outputBytes)) as Record<string, string>;
+    expect(Object.keys(outputs).sort()).toEqual(bundle.manifest.cells.map((c) => c.id).sort());
+    const fit = bundle.report.values.fit as { iterations: number };
+    const chart = Object.values(outputs).find((h) => h.includes('data-chart="hmm-states"'))!;
+    expect(chart).toContain('3 states');
+    expect(chart).toContain('<svg');
+    expect(Object.values(outputs).join('')).toContain(
+      `Baum–Welch ran ${fit.iterations} iterations`,
+    );
+  });
+
+  it('leaves a cell in error out of the precomputed outputs, so the reader runs it', async () => {
+    const text = '```js\nconst x = 1\n```\n\n```js\nthrow new Error("boom")\n```\n';
+    const bundle = await buildBundle(text, { datasetsDir });
+    const outputs = JSON.parse(
+      new TextDecoder().decode(bundle.files.get(bundle.manifest.outputs!)!),
+    );
+    expect(Object.keys(outputs)).toEqual([bundle.manifest.cells[0]!.id]);
   });
 
   it('exports a cell in error with its error, and says so', async () => {

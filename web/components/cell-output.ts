@@ -44,6 +44,12 @@ export class CellOutput {
     };
   }
 
+  /** Shows an output rendered elsewhere (an export's precomputed HTML) as this cell's settled output. */
+  showPrecomputed(html: string): void {
+    this.element.innerHTML = html;
+    this.set('ok', null);
+  }
+
   /** For blocks the runtime does not run (plain code): settled at once. */
   settle(): void {
     this.set('ok', null);

@@ -182,6 +182,10 @@ export class NotebookPage extends LitElement {
         slides: this.slides,
         inputs: this.inputs,
         requestUpdate: () => this.requestUpdate(),
+        outputElement: (id) => {
+          const row = this.draft?.rows.find((r) => r.cell.id === id);
+          return row && row.cell.kind !== 'code' ? this.outputOf(row).element : null;
+        },
         leave: () => this.leavePresentation(),
       },
       index,

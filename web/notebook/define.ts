@@ -8,6 +8,7 @@ import {
   type ComputeScope,
   type ProgressState,
 } from './compute-local';
+import { HELD } from './held';
 import { inputGenerator, type InputLike } from './input-generator';
 import { plainMarkdown, renderMarkdownCell } from './render-md';
 
@@ -46,6 +47,11 @@ export interface CellEnvironment {
   markdown?: (markdown: string) => string;
   /** Runs the tasks of the `compute` cell local (the worker pool in the browser). */
   compute?: ComputeRunner;
+  /**
+   * Asked before each run of a cell with its input values: true settles the run with `HELD` instead of
+   * running the cell, leaving its output as it is (an export's precomputed outputs until an input changes).
+   */
+  hold?: (cell: CompiledCell, inputs: readonly unknown[]) => boolean;
 }
 
 export interface DefinedCell {
@@ -53,6 +59,8 @@ export interface DefinedCell {
   variables: Variable[];
   /** Aborts the `compute` tasks of the latest run. */
   abort?: () => void;
+  /** Runs the cell again with its current inputs (a held cell whose value is now needed). */
+  rerun?: () => void;
 }
 
 /** The name of a cell's own variable (its value, observed). */
@@ -82,6 +90,8 @@ export function defineCell(
   const adapter = {
     pending: () => observer.pending?.(),
     fulfilled: (value: unknown) => {
+      // A held run leaves the output as it is.
+      if (value === HELD) return void observer.fulfilled?.(value);
       if (cell.autodisplay) displayedRun = -1; // each value replaces the previous one
       clearOnce();
       if (cell.autodisplay) observer.display?.(value);
@@ -132,7 +142,8 @@ export function defineCell(
   // The runtime starts a re-run only once the previous run settles, but resolves `invalidation` as soon as a
   // re-run is due: that is when a run's tasks must be aborted.
   const inputs = usesCompute(cell) ? [...cell.inputs, 'invalidation'] : cell.inputs;
-  const variable = module.variable(adapter).define(name, inputs, definitionOf(cell, newRun, env));
+  const definition = definitionOf(cell, newRun, env);
+  const variable = module.variable(adapter).define(name, inputs, definition);
   const variables = [variable];
   for (const output of cell.outputs) {
     const extract =
@@ -143,7 +154,12 @@ export function defineCell(
           : (value: unknown) => value;
     variables.push(module.variable(true).define(output, [name], extract));
   }
-  return { cell, variables, abort: () => abortTasks('cell removed') };
+  return {
+    cell,
+    variables,
+    abort: () => abortTasks('cell removed'),
+    rerun: () => void variable.define(name, inputs, definition),
+  };
 }
 
 /** Deletes a defined cell's variables; dependents see its names as undefined until redefined. */
@@ -180,6 +196,7 @@ function definitionOf(cell: CompiledCell, newRun: RunScope, env: CellEnvironment
   }
   const positions = cell.params.map((p) => cell.inputs.indexOf(p));
   return function (this: unknown, ...values: unknown[]): unknown {
+    if (env.hold?.(cell, values.slice(0, cell.inputs.length))) return HELD;
     const locals = newRun();
     if (usesCompute(cell))
       void (values[cell.inputs.length] as Promise<unknown>).then(locals.invalidated);

@@ -102,6 +102,11 @@ export class NotebookSession {
     return { errors: [], compiled, changes: this.update(compiled) };
   }
 
+  /** Runs a cell again with its current inputs (e.g. a held cell whose outputs a changed cell now needs). */
+  rerun(cellId: string): void {
+    this.entries.get(cellId)?.defined.rerun?.();
+  }
+
   /** The next value of a named variable (a cell output, or `cell <id>`). */
   value(name: string): Promise<unknown> {
     return this.module.value(name);

@@ -1,9 +1,12 @@
 /**
  * The audience window and the presenter window talk over a BroadcastChannel named after the notebook: the
- * audience says where it is and what its inputs are; the presenter may ask it to move.
+ * audience says where it is, what its inputs are and what its current and next slide show; the presenter may ask
+ * it to move.
  */
 export type DeckMessage =
   | { type: 'state'; index: number; count: number; inputs: Record<string, unknown> }
+  /** The outputs of the current and next slide as HTML, as the audience sees them now. */
+  | { type: 'slides'; index: number; current: string; next: string }
   | { type: 'go'; index: number }
   | { type: 'hello' };
 

@@ -9,9 +9,11 @@
  * BroadcastChannel to the presenter window (`channel.ts`).
  */
 import { openDeckChannel, type DeckMessage } from './channel';
+import { fitSlidesToPages } from './print-fit';
 import { onDeckKey, type DeckEffect, type DeckState } from './deck-keys';
 import { urlWithSlide } from './deck-url';
 import { SlideInputs } from './slide-inputs';
+import { snapshotHtml, snapshotOutputs } from './slide-snapshot';
 import type { Slide } from './slides';
 
 export interface DeckHost {
@@ -23,6 +25,8 @@ export interface DeckHost {
     set(values: Record<string, unknown>): void;
   };
   requestUpdate(): void;
+  /** The element a cell's output is drawn in (null for cells with none on a slide: code, notes). */
+  outputElement(cellId: string): HTMLElement | null;
   /** Leave presentation mode (Esc). */
   leave(): void;
 }
@@ -33,6 +37,12 @@ export class DeckController {
   private channel: ReturnType<typeof openDeckChannel> | null = null;
   private inputsPosted = false;
   private root: HTMLElement | null = null;
+  /** The presenter window has said hello: keep it sent copies of the current and next slide. */
+  private mirror: MutationObserver | null = null;
+  private mirrorDue = 0;
+  private mirrored = '';
+  /** The overview's thumbnails, copied from the slides when it opens. */
+  thumbnails: { element: HTMLElement; width: number; height: number }[] = [];
 
   constructor(
     private readonly host: DeckHost,
@@ -65,11 +75,18 @@ export class DeckController {
     queueMicrotask(() => {
       this.inputsPosted = false;
       this.postState();
+      this.postSlidesSoon();
     });
+  };
+
+  /** Printing: each slide scaled to fit one 16:9 page as wide as the window. */
+  private readonly onBeforePrint = (): void => {
+    if (this.root) fitSlidesToPages(this.root, (document.documentElement.clientWidth * 9) / 16);
   };
 
   start(root: HTMLElement): void {
     addEventListener('keydown', this.onKeyDown);
+    if (this.printing) addEventListener('beforeprint', this.onBeforePrint);
     root.addEventListener('input', this.onInput);
     this.root = root;
     this.channel = openDeckChannel(this.host.path, (message) => this.onMessage(message));
@@ -78,9 +95,13 @@ export class DeckController {
 
   stop(): void {
     removeEventListener('keydown', this.onKeyDown);
+    removeEventListener('beforeprint', this.onBeforePrint);
     this.root?.removeEventListener('input', this.onInput);
     this.channel?.close();
     this.channel = null;
+    this.mirror?.disconnect();
+    this.mirror = null;
+    clearTimeout(this.mirrorDue);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     history.replaceState(history.state, '', urlWithSlide(location.href, null));
   }
@@ -100,6 +121,8 @@ export class DeckController {
 
   private apply(next: DeckState, effect: DeckEffect | null): void {
     const from = this.state.index;
+    if (next.overview && !this.state.overview) this.thumbnails = this.copySlides();
+    if (!next.overview) this.thumbnails = [];
     this.state = next;
     if (next.index !== from) {
       const restore = this.memory.move(from, next.index, this.host.inputs.values());
@@ -123,6 +146,47 @@ export class DeckController {
   private showIndex(): void {
     history.replaceState(history.state, '', urlWithSlide(location.href, this.state.index));
     this.postState();
+    this.postSlidesSoon();
+  }
+
+  private outputsOf(index: number): (HTMLElement | null)[] {
+    return (this.host.slides[index]?.cellIds ?? []).map((id) => this.host.outputElement(id));
+  }
+
+  /** Every slide's outputs copied for the overview, with the slide frame's size to scale them from. */
+  private copySlides(): DeckController['thumbnails'] {
+    const frame = this.root?.querySelector('main.page')?.getBoundingClientRect();
+    const width = Math.max(320, frame?.width ?? 1280);
+    const height = Math.max(180, frame?.height ?? (width * 9) / 16);
+    return this.host.slides.map((_, index) => {
+      const element = document.createElement('div');
+      element.append(snapshotOutputs(this.outputsOf(index)));
+      return { element, width, height };
+    });
+  }
+
+  /**
+   * Send the presenter window the current and next slide's outputs as they are now, once the page has been
+   * quiet for a moment (a refit redraws several charts in a row), and only when they changed.
+   */
+  private postSlidesSoon(): void {
+    if (!this.mirror || this.printing) return;
+    clearTimeout(this.mirrorDue);
+    this.mirrorDue = window.setTimeout(() => {
+      const { index } = this.state;
+      const current = snapshotHtml(this.outputsOf(index));
+      const next = snapshotHtml(this.outputsOf(index + 1));
+      const key = `${index}\n${current}\n${next}`;
+      if (key === this.mirrored) return;
+      this.mirrored = key;
+      this.channel?.post({ type: 'slides', index, current, next });
+    }, 80);
+  }
+
+  private startMirror(): void {
+    if (this.mirror || !this.root) return;
+    this.mirror = new MutationObserver(() => this.postSlidesSoon());
+    this.mirror.observe(this.root, { subtree: true, childList: true, characterData: true });
   }
 
   private postState(): void {
@@ -135,7 +199,11 @@ export class DeckController {
   }
 
   private onMessage(message: DeckMessage): void {
-    if (message.type === 'hello') this.postState();
-    else if (message.type === 'go') this.go(message.index);
+    if (message.type === 'hello') {
+      this.mirrored = '';
+      this.startMirror();
+      this.postState();
+      this.postSlidesSoon();
+    } else if (message.type === 'go') this.go(message.index);
   }
 }

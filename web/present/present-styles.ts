@@ -74,19 +74,49 @@ export const presentStyles = css`
   }
   vol-notebook-page .deck-overview {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+    grid-template-columns: repeat(auto-fill, 242px);
     gap: 12px;
     list-style: none;
     padding: 0;
   }
   vol-notebook-page .deck-overview button {
     width: 100%;
-    aspect-ratio: 16 / 9;
+    padding: 0;
     text-align: left;
-    font-size: 15px;
+    font-size: 13px;
     background: var(--vol-surface);
     border: 1px solid var(--vol-border);
     border-radius: 6px;
+    overflow: hidden;
+  }
+  vol-notebook-page .deck-thumb-caption {
+    display: block;
+    padding: 2px 6px;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  /* A slide copied at the frame's size, scaled down to the thumbnail: inert, clipped, never scrolled. */
+  vol-notebook-page .deck-thumb {
+    display: block;
+    position: relative;
+    overflow: hidden;
+    background: var(--vol-bg);
+    pointer-events: none;
+  }
+  vol-notebook-page .deck-thumb-slide {
+    display: block;
+    position: absolute;
+    top: 0;
+    left: 0;
+    box-sizing: border-box;
+    padding: 2.5% 4%;
+    overflow: hidden;
+    transform-origin: 0 0;
+    font-size: 1.25rem;
+  }
+  vol-notebook-page .deck-thumb-slide figure {
+    margin: 0;
   }
   vol-notebook-page .deck-overview button.current {
     border: 2px solid var(--vol-accent);

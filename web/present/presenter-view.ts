@@ -1,13 +1,17 @@
 /**
  * `<vol-presenter>`: the presenter window (S in presentation mode, or `?presenter`). Shows the current and next
- * slide (title and prose), a timer, the speaker notes and the audience's input values, following the audience
- * window over the BroadcastChannel; ← / → here move the audience too. It runs no cells: the live deck is the
- * audience window, this one reads the notebook's text only.
+ * slide with their live outputs, a timer, the speaker notes and the audience's input values, following the
+ * audience window over the BroadcastChannel; ← / → here move the audience too. It runs no cells (a second run
+ * of every fit would halve the machine during a talk): the audience window sends a copy of what its current
+ * and next slide show whenever that changes, an input moved or a chart redrawn. Until the first copy arrives
+ * it shows the slides' prose from the notebook's text.
  *
- * Carries `data-presenter` and `data-presenter-slide` (the 0-based slide it shows) for tests.
+ * Carries `data-presenter`, `data-presenter-slide` (the 0-based slide it shows) and, on the two slide boxes,
+ * `data-presenter-live` once they show the audience's outputs, for tests.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { readNotebook } from '../api/notebooks';
 import { parse } from '../notebook/parse';
 import type { Cell } from '../notebook/types';
@@ -24,14 +28,26 @@ const styles = css`
     gap: 16px;
     padding: 16px;
   }
-  vol-presenter .slide-text {
-    white-space: pre-wrap;
+  vol-presenter .slide-text,
+  vol-presenter .slide-live {
     background: var(--vol-surface);
     border: 1px solid var(--vol-border);
     border-radius: 6px;
     padding: 12px;
     max-height: 40vh;
     overflow: auto;
+  }
+  vol-presenter .slide-text {
+    white-space: pre-wrap;
+  }
+  /* Charts come sized for the audience's slide: let them shrink into the box. */
+  vol-presenter .slide-live svg,
+  vol-presenter .slide-live figure {
+    max-width: 100%;
+    height: auto;
+  }
+  vol-presenter .slide-live.next {
+    zoom: 0.6;
   }
   vol-presenter .notes {
     font-size: 1.3rem;
@@ -54,6 +70,8 @@ export class PresenterView extends LitElement {
   @state() private cells = new Map<string, Cell>();
   @state() private index = deckFromUrl(location.href).index;
   @state() private inputs: Record<string, unknown> = {};
+  /** The audience's copy of its current and next slide's outputs. */
+  @state() private live: { index: number; current: string; next: string } | null = null;
   @state() private elapsed = 0;
   @state() private error = '';
 
@@ -77,6 +95,7 @@ export class PresenterView extends LitElement {
       this.elapsed = Math.floor((Date.now() - this.started) / 1000);
     }, 1000);
     this.channel = openDeckChannel(this.path, (message) => {
+      if (message.type === 'slides') this.live = message;
       if (message.type !== 'state') return;
       this.index = message.index;
       this.inputs = message.inputs;
@@ -107,6 +126,17 @@ export class PresenterView extends LitElement {
       .join('\n\n');
   }
 
+  private renderSlide(which: 'current' | 'next', slide: Slide | undefined) {
+    const live = this.live?.index === this.index ? this.live[which] : null;
+    // Same-origin copies of the audience's own rendering (a BroadcastChannel does not cross origins).
+    const body = live === null ? this.prose(slide) : unsafeHTML(live);
+    const kind = live === null ? 'slide-text' : `slide-live ${which}`;
+    const isLive = live !== null;
+    return which === 'current'
+      ? html`<div class=${kind} data-presenter-current ?data-presenter-live=${isLive}>${body}</div>`
+      : html`<div class=${kind} data-presenter-next ?data-presenter-live=${isLive}>${body}</div>`;
+  }
+
   override render() {
     if (this.error) return html`<p role="alert">${this.error}</p>`;
     const current = this.slides[this.index];
@@ -115,9 +145,9 @@ export class PresenterView extends LitElement {
     const seconds = String(this.elapsed % 60).padStart(2, '0');
     return html`<div data-presenter data-presenter-slide=${this.index}>
         <h2>Slide ${this.index + 1} / ${this.slides.length}: ${current?.title ?? '…'}</h2>
-        <div class="slide-text" data-presenter-current>${this.prose(current)}</div>
+        ${this.renderSlide('current', current)}
         <h3>Next: ${next ? next.title : 'end of the deck'}</h3>
-        <div class="slide-text" data-presenter-next>${this.prose(next)}</div>
+        ${this.renderSlide('next', next)}
       </div>
       <div>
         <div class="timer" data-presenter-timer>${minutes}:${seconds}</div>

@@ -1,7 +1,7 @@
 /**
- * `<vol-viewer>`: a pinned notebook, read-only and live: a static export or a share link. It paints from the
- * results precomputed at export time; an input change reruns the cells, SQL in DuckDB-WASM (loaded then) over
- * the pinned slices. Says what data it holds and when it was captured.
+ * `<vol-viewer>`: a pinned notebook, read-only and live: a static export or a share link. It paints each cell's
+ * output as rendered at export time and runs a cell only when something it depends on changes (see
+ * `precomputed-gate.ts`), SQL in DuckDB-WASM (loaded then) over the pinned slices. Says what data it holds and when it was captured.
  *
  * Cells carry `data-cell-id`, `data-kind`, `data-status` and `data-error` as in the workbench; the element
  * carries `data-state` (`loading`, `ready`, `error`).
@@ -16,15 +16,17 @@ import { DatasetStore } from '../data/datasets';
 import { slicesFromFrontMatter } from '../data/slice';
 import { compile } from '../notebook/compile';
 import { parse } from '../notebook/parse';
+import { isHeld } from '../notebook/held';
 import { NotebookSession } from '../notebook/session';
 import type { Cell, Notebook } from '../notebook/types';
 import { coreBuiltins, markdown } from '../runtime/core-builtins';
 import { loadTf } from '../runtime/tf';
 import { pageWidth } from '../runtime/width';
 import { runCompute } from '../workers/browser-pool';
-import { pageBundle } from './bundle-reader';
+import { pageBundle, type BundleReader } from './bundle-reader';
 import { InputState, inputsFromUrl, urlWithInputs } from './input-state';
 import { lazyConnector } from './lazy-connector';
+import { PrecomputedGate } from './precomputed-gate';
 import { precomputedSql } from './precomputed-sql';
 import { staticDatasetSource } from './static-source';
 import { viewerStyles } from './viewer-styles';
@@ -67,7 +69,19 @@ export class Viewer extends LitElement {
       const manifest = await bundle.manifest();
       const text = await bundle.text(manifest.notebook);
       const notebook = parse(text);
-      this.inputs = new InputState({ ...manifest.inputs, ...inputsFromUrl(location.href) });
+      const fromUrl = inputsFromUrl(location.href);
+      this.inputs = new InputState({ ...manifest.inputs, ...fromUrl });
+      // The precomputed outputs hold for the export's own inputs only: other values in the link run everything.
+      const outputs = sameInputs(fromUrl, manifest.inputs)
+        ? await precomputedOutputs(manifest, bundle)
+        : {};
+      for (const [id, html] of Object.entries(outputs)) this.outputOf(id).showPrecomputed(html);
+      const compiled = compile(notebook);
+      const gate = new PrecomputedGate({
+        cells: compiled.cells,
+        precomputed: new Set(Object.keys(outputs)),
+        rerun: (id) => this.session?.rerun(id),
+      });
       this.showCode = manifest.showCode;
       const db = lazyConnector();
       const store = new DatasetStore(db, staticDatasetSource(manifest, bundle, db));
@@ -82,10 +96,15 @@ export class Viewer extends LitElement {
         compute: runCompute,
         sql: precomputedSql(manifest, bundle, (q, p, c) => store.query(q, p, c.datasets)),
         markdown: (md) => markdown.render(md),
+        hold: (cell, values) => gate.hold(cell, values),
         observer: (id, cell) => {
           const base = this.outputOf(id).observer(cell);
           return {
             ...base,
+            // Waiting for held cells upstream to give their values: still running.
+            fulfilled: (value) => {
+              if (!isHeld(value) || !gate.waiting(id)) base.fulfilled?.(value);
+            },
             display: (value) => {
               this.inputs.displayed(cell, value);
               base.display?.(value);
@@ -95,7 +114,9 @@ export class Viewer extends LitElement {
       });
       this.manifest = manifest;
       this.notebook = notebook;
-      this.session.update(compile(notebook));
+      // Paint the precomputed outputs before the runtime starts (and `width` first measures the page).
+      await this.updateComplete;
+      this.session.update(compiled);
       this.dataset.state = 'ready';
     } catch (error) {
       this.loadError = (error as Error).message;
@@ -203,6 +224,19 @@ export class Viewer extends LitElement {
       ${cell.kind === 'code' ? nothing : output.element}
     </section>`;
   }
+}
+
+async function precomputedOutputs(
+  manifest: ExportManifest,
+  bundle: BundleReader,
+): Promise<Record<string, string>> {
+  if (!manifest.outputs) return {};
+  return JSON.parse(await bundle.text(manifest.outputs)) as Record<string, string>;
+}
+
+/** Every value the link sets is the one the export was computed with. */
+function sameInputs(fromUrl: Record<string, unknown>, pinned: Record<string, unknown>): boolean {
+  return Object.entries(fromUrl).every(([k, v]) => JSON.stringify(v) === JSON.stringify(pinned[k]));
 }
 
 declare global {
