@@ -1,7 +1,9 @@
 /**
  * The live desk in Debian chromium against a sidecar running the simulated exchange: the full-screen panel's
- * surface advances (its `data-as-of` grows), the panel docks beside a notebook, and a `live.surface("BTC")`
- * cell updates repeatedly and unsubscribes when deleted (read off the page's own WebSocket frames).
+ * surface advances (its `data-as-of` grows), a banner says so while the exchange is paused (paused from the
+ * test, on the exchange handle: the sidecar has no route for it), the panel docks beside a notebook, and a
+ * `live.surface("BTC")` cell updates repeatedly and unsubscribes when deleted (read off the page's own
+ * WebSocket frames).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -91,6 +93,35 @@ describe('the live desk', () => {
     expect(scripts.filter((u) => /surface-3d/.test(u))).toHaveLength(1);
     await page.click('button[data-tab="polymarket"]');
     await page.waitForSelector('vol-polymarket-table tr[data-matched="true"]', { timeout: 30_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the feed-down banner while the exchange is paused and clears it when it resumes', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${workbench.url}/live`);
+    await page.waitForSelector('[data-live-view="smile"][data-as-of]:not([data-as-of=""])', {
+      timeout: 30_000,
+    });
+    expect(await page.locator('[data-live-banner]').count()).toBe(0);
+    const exchange = workbench.exchange!;
+    exchange.pause();
+    try {
+      // Silent for longer than the surface's 5 s limit: the surface goes stale and the panel says so.
+      await page.waitForSelector('[data-live-banner="stale"]', { timeout: 30_000 });
+      expect(await page.locator('[data-live-banner]').getAttribute('role')).toBe('alert');
+    } finally {
+      exchange.resume();
+    }
+    await page.waitForSelector('[data-live-banner]', { state: 'detached', timeout: 30_000 });
+    const before = Number(await page.getAttribute('[data-live-view="smile"]', 'data-as-of'));
+    await page.waitForFunction(
+      (t) =>
+        Number(document.querySelector('[data-live-view="smile"]')?.getAttribute('data-as-of')) > t,
+      before,
+      { timeout: 30_000 },
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
