@@ -401,5 +401,10 @@ describe('the sidecar serving the surface', () => {
       [join(fx.config.datasetsDir, r.partitions[0]!, 'part-0.parquet'), e.expiry_ms],
     );
     expect(strikes.map((x) => x.strike)).toEqual(e.points.map((p) => p.strike));
+    // The catalog lists the frozen chain at once: a notebook's next look at the datasets finds it.
+    const catalog = (await (
+      await fetch(new URL('api/datasets', server.url), signedIn())
+    ).json()) as { datasets: { name: string; rows: number }[] };
+    expect(catalog.datasets.find((d) => d.name === 'chain_snapshots')?.rows).toBe(r.rows);
   });
 });
