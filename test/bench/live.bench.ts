@@ -64,7 +64,7 @@ async function fanOut(): Promise<{ value: number; unit: string }> {
   const sizes: number[] = [];
   const sockets = await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
-      const ws = new WebSocket(url);
+      const ws = new WebSocket(url, { headers: { Authorization: `Bearer ${fx.config.token}` } });
       ws.on('message', (raw) => {
         // Read asOf without parsing the whole frame: a browser parses in its own process, these 200
         // clients share this one, and 200 parses of 12 KB in a row would be counted as fan-out latency.
