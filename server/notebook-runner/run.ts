@@ -21,6 +21,7 @@ import { headlessBuiltins } from './builtins';
 import { CellTracker, type CellStatus } from './cell-tracker';
 import { fileDatasetSource } from './file-datasets';
 import { overrideInputs } from './inputs';
+import { simulatedLiveSource, type HeadlessLiveSource } from './simulated-live';
 import { summarize } from './summary';
 
 export interface RunOptions {
@@ -32,6 +33,11 @@ export interface RunOptions {
   modelsDir?: string;
   /** Cells still running after this long are reported as `timeout` (default 10 minutes). */
   timeoutMs?: number;
+  /**
+   * What `live.surface` / `live.channel` yield (once each): default the simulated exchange's market at the end of
+   * the bundled data in `datasetsDir`.
+   */
+  live?: HeadlessLiveSource;
   /** Wraps the run's dataset source, e.g. to record (and copy out) every slice the notebook reads (exports). */
   wrapSource?: (source: DatasetSource, db: Connector) => DatasetSource;
   /** Told each SQL cell's result with the parameters it ran with (exports precompute SQL results). */
@@ -95,7 +101,10 @@ export async function runNotebook(
   store.setSlices(slices.specs);
   const tracker = new CellTracker();
   const session = new NotebookSession({
-    ...headlessBuiltins(store, { modelsDir: options.modelsDir ?? config!.modelsDir }),
+    ...headlessBuiltins(store, {
+      modelsDir: options.modelsDir ?? config!.modelsDir,
+      live: options.live ?? simulatedLiveSource(datasetsDir),
+    }),
     sql: async (query, params, context) => {
       const result = await store.queryCached(query, params, context);
       options.onSqlResult?.(context, params, result);

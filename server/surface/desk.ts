@@ -15,7 +15,13 @@ export interface Desk {
   chain: ChainState;
   feed: FeedMonitor;
   upstream: Record<UpstreamKind, string>;
+  /** Following starts on first demand (in flight or done); `followed` once it is done. */
   started: Promise<void> | null;
+  followed: boolean;
+  /** Wall clock of the last request, subscription change or index-listener change (for letting go when idle). */
+  lastUse: number;
+  /** Surfaces computed since the service started. */
+  fits: number;
   emit: ((e: WsEvent) => void) | null;
   cache: { version: number; feed: number; stale: boolean; at: number; state: SurfaceState } | null;
   /** The refresh schedule (while followed) and the channel cadence (while subscribed). */
@@ -37,6 +43,9 @@ export function createDesk(currency: SurfaceCurrency, staleAfterMs: number): Des
       listing: `instrument.state.option.${currency}`,
     },
     started: null,
+    followed: false,
+    lastUse: 0,
+    fits: 0,
     emit: null,
     cache: null,
     stopRefresh: null,

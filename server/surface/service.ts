@@ -5,7 +5,10 @@
  * per-instrument tickers would need hundreds of subscriptions). Surfaces are computed at most every
  * `cadenceMs` (2 Hz) and only on demand: while a `surface.*` channel has subscribers (pushed to the `/api/live`
  * hub) or when a request is served. A reconnect (the client resubscribes by itself: never twice) is reported as
- * a gap and re-seeds the listing, since instruments may have been listed or expired meanwhile.
+ * a gap and re-seeds the listing, since instruments may have been listed or expired meanwhile. A currency
+ * nobody has wanted for `idleAfterMs` (no `surface.*` subscriber, no index listener, no request) is let go: its
+ * schedules stop and its upstream channels are unsubscribed (the socket closes with the last one); the next
+ * demand follows it again from a fresh seed.
  */
 import type { WsEvent } from '../sources/deribit/ws-client';
 import type { BookSummary, IndexPrice, Instrument } from '../sources/deribit/records';
@@ -14,6 +17,7 @@ import type { ChainSnapshot } from './chain-state';
 import { compactSurface } from './compact';
 import { computeSurface } from './compute';
 import { applyUpstreamData, createDesk, type Desk, type UpstreamKind } from './desk';
+import { createFeedMonitor } from './feed-monitor';
 import { freezeRows, type FreezeWriter } from './freeze';
 import type { FreezeResult, SurfaceCurrency, SurfaceState } from '../contract/surface';
 import { withTimeout } from '../util/with-timeout';
@@ -40,6 +44,14 @@ export interface SurfaceServiceOptions {
   refreshMs?: number;
   staleAfterMs?: number;
   connectTimeoutMs?: number;
+  /** How long a currency stays followed after its last use (default 30 s). */
+  idleAfterMs?: number;
+}
+
+/** What the service is doing, for tests and health: fits computed so far and the currencies followed now. */
+export interface SurfaceServiceStats {
+  fits: Record<SurfaceCurrency, number>;
+  following: SurfaceCurrency[];
 }
 
 export interface SurfaceService {
@@ -57,6 +69,7 @@ export interface SurfaceService {
    * starts following the currency (retried by `latest`). Returns a function that stops listening.
    */
   onIndex(currency: SurfaceCurrency, listener: (price: number, at: number) => void): () => void;
+  stats(): SurfaceServiceStats;
   close(): void;
 }
 
@@ -77,6 +90,7 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
   const cadenceMs = o.cadenceMs ?? 500;
   const refreshMs = o.refreshMs ?? 10_000;
   const staleAfterMs = o.staleAfterMs ?? 5000;
+  const idleAfterMs = o.idleAfterMs ?? 30_000;
   const desks = new Map<SurfaceCurrency, Desk>();
   const byChannel = new Map<string, { desk: Desk; kind: UpstreamKind }>();
   for (const currency of SURFACE_CURRENCIES) {
@@ -86,6 +100,8 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
       byChannel.set(channel, { desk, kind: kind as UpstreamKind });
   }
   let upstream: LiveUpstream | null = null;
+  let stopListening: (() => void) | null = null;
+  let stopSweep: (() => void) | null = null;
   const indexListeners = new Map<SurfaceCurrency, Set<(price: number, at: number) => void>>();
 
   const onUpstream = (e: WsEvent) => {
@@ -139,7 +155,7 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
     d.started ??= (async () => {
       if (!upstream) {
         upstream = o.connect();
-        upstream.on(onUpstream);
+        stopListening = upstream.on(onUpstream);
       }
       const up = upstream;
       await withTimeout(up.ready(), o.connectTimeoutMs ?? 10_000, 'upstream not connected');
@@ -150,11 +166,44 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
       await up.subscribe(channels);
       await seed(d);
       d.stopRefresh ??= every(refreshMs, () => void refresh(d).catch(() => d.feed.refreshFailed()));
+      d.followed = true;
+      stopSweep ??= every(Math.min(idleAfterMs, 5000), sweep);
     })().catch((error: unknown) => {
       d.started = null;
       throw error;
     });
     return d.started;
+  };
+
+  const idle = (d: Desk, t: number) =>
+    d.followed &&
+    d.emit === null &&
+    !indexListeners.get(d.currency)?.size &&
+    t - d.lastUse >= idleAfterMs;
+  /** Let go of an idle currency: its refresh stops, its channels are unsubscribed, the last one closes the socket. */
+  const release = (d: Desk) => {
+    d.stopRefresh?.();
+    d.stopRefresh = null;
+    d.started = null;
+    d.followed = false;
+    d.cache = null;
+    // Its silences and gaps belonged to the feed it followed; a fresh monitor says "stale" until data flows again.
+    d.feed = createFeedMonitor(staleAfterMs);
+    const up = upstream;
+    if (!up) return;
+    if ([...desks.values()].some((x) => x.started)) {
+      void up.unsubscribe(Object.values(d.upstream)).catch(() => {});
+      return;
+    }
+    stopListening?.();
+    stopSweep?.();
+    stopListening = stopSweep = upstream = null;
+    up.close();
+    for (const x of desks.values()) x.feed.connected(false);
+  };
+  const sweep = () => {
+    const t = now();
+    for (const d of desks.values()) if (idle(d, t)) release(d);
   };
 
   /** The surface now, computed again only when the chain or staleness changed, at most every cadenceMs. */
@@ -170,6 +219,7 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
       c.stale === stale;
     if (c && !force && (unchanged || t - c.at < cadenceMs)) return c.state;
     const state = computeSurface(d.chain.snapshot(), { stale, feed: d.feed.status(t) });
+    d.fits++;
     d.cache = { version: d.chain.version, feed: d.feed.revision, stale, at: t, state };
     return state;
   };
@@ -177,6 +227,7 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
   const desk = (currency: SurfaceCurrency): Desk => {
     const d = desks.get(currency);
     if (!d) throw new RangeError(`invalid currency: ${String(currency)}`);
+    d.lastUse = now();
     return d;
   };
 
@@ -215,7 +266,10 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
       if (!set) indexListeners.set(currency, (set = new Set()));
       set.add(listener);
       void start(d).catch(() => {});
-      return () => void set.delete(listener);
+      return () => {
+        set.delete(listener);
+        d.lastUse = now();
+      };
     },
     channels: {
       has: (channel) => SURFACE_CURRENCIES.some((c) => channel === `surface.${c}`),
@@ -226,7 +280,7 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
         let last: { version: number; stale: boolean } | null = null;
         const cycle = () => {
           if (d.emit !== emit) return;
-          if (!d.started) return void start(d).catch(() => {});
+          if (!d.followed) return void start(d).catch(() => {});
           const state = compute(d);
           const version = d.cache!.version;
           if (last && last.version === version && last.stale === state.stale) return;
@@ -243,12 +297,18 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
         d.stopCycle = null;
       },
     },
+    stats: () => ({
+      fits: { BTC: desks.get('BTC')!.fits, ETH: desks.get('ETH')!.fits },
+      following: SURFACE_CURRENCIES.filter((c) => desks.get(c)!.followed),
+    }),
     close() {
       for (const d of desks.values()) {
         d.stopCycle?.();
         d.stopRefresh?.();
         d.stopCycle = d.stopRefresh = d.emit = null;
       }
+      stopSweep?.();
+      stopListening = stopSweep = null;
       upstream?.close();
       upstream = null;
     },

@@ -1,15 +1,21 @@
 /**
  * The live desk in Debian chromium against a sidecar running the simulated exchange: the full-screen panel's
- * surface advances (its `data-as-of` grows), the panel docks beside a notebook, and a `live.surface("BTC")`
- * cell updates repeatedly and unsubscribes when deleted (read off the page's own WebSocket frames).
+ * surface advances (its `data-as-of` grows), a banner says so while the exchange is paused (paused from the
+ * test, on the exchange handle: the sidecar has no route for it), the panel docks beside a notebook, and a
+ * `live.surface("BTC")` cell updates repeatedly and unsubscribes when deleted (read off the page's own
+ * WebSocket frames).
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
-import { collectPageErrors } from './support/page';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { collectPageErrors, waitForSettled } from './support/page';
+import { ensureDatasets, startWorkbench, type Workbench } from './support/workbench';
+
+const BUNDLED_DATASETS =
+  process.env.VOLLAB_DATA_DIR ?? resolve(import.meta.dirname, '../../datasets');
 
 const LIVE_NOTEBOOK = `---
 title: Live cell
@@ -53,8 +59,17 @@ describe('the live desk', () => {
   let workbench: Workbench;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
 
+  let datasetsDir = '';
+
   beforeAll(async () => {
-    workbench = await startWorkbench({ simulatedExchange: true });
+    // A private copy of the bundled datasets: freezing writes chain_snapshots and rebuilds the catalog.
+    await ensureDatasets();
+    datasetsDir = await mkdtemp(join(tmpdir(), 'vollab-datasets-'));
+    await cp(BUNDLED_DATASETS, datasetsDir, { recursive: true });
+    workbench = await startWorkbench({
+      simulatedExchange: true,
+      env: { VOLLAB_DATA_DIR: datasetsDir },
+    });
     browser = await launchChromium();
     await workbench.signIn(browser.context);
     await writeFile(join(workbench.notebooksDir, 'live-cell.md'), LIVE_NOTEBOOK);
@@ -62,6 +77,7 @@ describe('the live desk', () => {
   afterAll(async () => {
     await browser?.close();
     await workbench?.close();
+    if (datasetsDir) await rm(datasetsDir, { recursive: true, force: true });
   });
 
   it('shows at /live a surface whose data-as-of advances, every view marked', async () => {
@@ -95,6 +111,35 @@ describe('the live desk', () => {
     await page.close();
   });
 
+  it('shows the feed-down banner while the exchange is paused and clears it when it resumes', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${workbench.url}/live`);
+    await page.waitForSelector('[data-live-view="smile"][data-as-of]:not([data-as-of=""])', {
+      timeout: 30_000,
+    });
+    expect(await page.locator('[data-live-banner]').count()).toBe(0);
+    const exchange = workbench.exchange!;
+    exchange.pause();
+    try {
+      // Silent for longer than the surface's 5 s limit: the surface goes stale and the panel says so.
+      await page.waitForSelector('[data-live-banner="stale"]', { timeout: 30_000 });
+      expect(await page.locator('[data-live-banner]').getAttribute('role')).toBe('alert');
+    } finally {
+      exchange.resume();
+    }
+    await page.waitForSelector('[data-live-banner]', { state: 'detached', timeout: 30_000 });
+    const before = Number(await page.getAttribute('[data-live-view="smile"]', 'data-as-of'));
+    await page.waitForFunction(
+      (t) =>
+        Number(document.querySelector('[data-live-view="smile"]')?.getAttribute('data-as-of')) > t,
+      before,
+      { timeout: 30_000 },
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('docks the panel beside a notebook and remembers it', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${workbench.url}/notebooks/getting-started`);
@@ -109,6 +154,29 @@ describe('the live desk', () => {
     await page.waitForSelector('vol-live-dock vol-live-panel', { timeout: 30_000 });
     await page.click('[data-live-toggle]');
     expect(await page.locator('vol-live-dock').count()).toBe(0);
+    await page.close();
+  });
+
+  it('runs the bundled Live BTC surface notebook: the rolling chart builds up, Freeze round-trips through SQL', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${workbench.url}/notebooks/live-btc-surface`);
+    const states = await waitForSettled(page);
+    expect(states.filter((s) => s.status === 'error')).toEqual([]);
+    // The rolling chart gains a point per surface.
+    const caption = page.locator('vol-notebook-page figcaption', { hasText: 'surfaces since' });
+    const counts = await distinctValues(() => caption.innerText({ timeout: 30_000 }), 3);
+    expect(counts.map((c) => parseInt(c, 10))).toEqual(
+      [...counts].map((c) => parseInt(c, 10)).sort((a, b) => a - b),
+    );
+    await page.locator('vol-notebook-page button', { hasText: 'Freeze the BTC desk' }).click();
+    const result = page.locator('vol-notebook-page [data-frozen-rows]');
+    await result.waitFor({ timeout: 30_000 });
+    const written = await result.getAttribute('data-frozen-rows');
+    // SQL over chain_snapshots at the frozen instant reads back every row the freeze wrote.
+    expect(await result.getAttribute('data-read-back')).toBe(written);
+    expect(Number(written)).toBeGreaterThan(100);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -10,7 +10,8 @@ const bundled = readdirSync(resolve(import.meta.dirname, '../../notebooks'))
   .map((f) => f.replace(/\.md$/, ''));
 
 describe('the workbench in Debian chromium', () => {
-  const workbench = useWorkbench();
+  // With the simulated exchange: the bundled "Live BTC surface" reads `live.surface` from /api/live.
+  const workbench = useWorkbench(() => ({ simulatedExchange: true }));
 
   async function open(name: string): Promise<{ page: Page; errors: string[] }> {
     const page = await workbench.context.newPage();

@@ -202,6 +202,68 @@ describe('live surface on the simulated exchange', () => {
   });
 });
 
+describe('following on demand', () => {
+  it('stops the cadence and lets the upstream go once nobody listens, and follows again on demand', async () => {
+    const ex = await startTestExchange();
+    const rec: Recorded = { subscribed: [], messages: new Map() };
+    // Every schedule the service runs (cadence, REST refresh, idle sweep), live ones only.
+    const timers = new Set<ReturnType<typeof setInterval>>();
+    const surfaces = createSurfaceService({
+      connect: () => recordingUpstream(ex.wsUrl, rec),
+      rest: createDeribitHttpClient({ baseUrl: ex.url, limiter: null }),
+      cadenceMs: 50,
+      staleAfterMs: 400,
+      refreshMs: 60_000,
+      idleAfterMs: 300,
+      every: (ms, fn) => {
+        const timer = setInterval(fn, ms);
+        timers.add(timer);
+        return () => {
+          clearInterval(timer);
+          timers.delete(timer);
+        };
+      },
+    });
+    const stop = ticking(ex);
+    const pushed: number[] = [];
+    const listener = (e: WsEvent) => {
+      if (e.type === 'data') pushed.push((e.data as CompactSurface).asOf);
+    };
+    try {
+      surfaces.channels.subscribe('surface.BTC', listener);
+      await until(() => surfaces.stats().following.includes('BTC'), 5000);
+      const n0 = pushed.length;
+      await until(() => pushed.length >= n0 + 3, 5000);
+      expect(surfaces.stats().following).toEqual(['BTC']);
+      surfaces.channels.unsubscribe('surface.BTC');
+      await until(() => surfaces.stats().following.length === 0, 5000);
+      // Nothing left to fire: no cadence, no refresh, no sweep; the exchange sees no session.
+      expect(timers.size).toBe(0);
+      await until(() => ex.sessions() === 0);
+      const fitsWhileIdle = surfaces.stats().fits.BTC;
+      const pushedWhileIdle = pushed.length;
+      // A request follows the currency again from a fresh seed, stale until the marks flow.
+      let s = await surfaces.latest('BTC');
+      expect(surfaces.stats().following).toEqual(['BTC']);
+      expect(surfaces.stats().fits.BTC).toBe(fitsWhileIdle + 1);
+      expect(pushed.length).toBe(pushedWhileIdle);
+      await until(() => {
+        void surfaces.latest('BTC').then((x) => (s = x));
+        return !s.stale;
+      }, 5000);
+      // A subscriber starts the cadence again.
+      surfaces.channels.subscribe('surface.BTC', listener);
+      await until(() => pushed.length >= pushedWhileIdle + 3, 5000);
+      expect(rec.subscribed.filter((c) => c === 'markprice.options.btc_usd')).toHaveLength(2);
+      expect(ex.sessions()).toBe(1);
+    } finally {
+      stop();
+      surfaces.close();
+      await ex.close();
+    }
+  });
+});
+
 describe('an expiry at 08:00 UTC', () => {
   it('leaves the surface cleanly when the exchange clock passes it', async () => {
     const ex = await startTestExchange();
@@ -339,5 +401,10 @@ describe('the sidecar serving the surface', () => {
       [join(fx.config.datasetsDir, r.partitions[0]!, 'part-0.parquet'), e.expiry_ms],
     );
     expect(strikes.map((x) => x.strike)).toEqual(e.points.map((p) => p.strike));
+    // The catalog lists the frozen chain at once: a notebook's next look at the datasets finds it.
+    const catalog = (await (
+      await fetch(new URL('api/datasets', server.url), signedIn())
+    ).json()) as { datasets: { name: string; rows: number }[] };
+    expect(catalog.datasets.find((d) => d.name === 'chain_snapshots')?.rows).toBe(r.rows);
   });
 });

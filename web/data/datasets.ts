@@ -42,6 +42,24 @@ export class DatasetStore {
     return (await this.catalog()).datasets.find((d) => d.name === name);
   }
 
+  /**
+   * Read the catalog again (something wrote since: a frozen chain, a snapshot run); a loaded table whose
+   * dataset changed loads again on next use, and a dataset new since is found.
+   */
+  async refresh(): Promise<void> {
+    const before = await this.catalogPromise?.catch(() => null);
+    this.catalogPromise = null;
+    const after = await this.catalog();
+    const version = (c: DatasetCatalog | null | undefined, name: string) => {
+      const e = c?.datasets.find((d) => d.name === name);
+      return e ? `${e.rows}:${e.bytes}` : null;
+    };
+    for (const table of [...this.loaded.keys()]) {
+      const name = this.slices.get(table)?.name ?? table;
+      if (version(before, name) !== version(after, name)) this.loaded.delete(table);
+    }
+  }
+
   /** The slices a notebook names for its tables; a changed slice is loaded again on next use. */
   setSlices(specs: readonly SliceSpec[]): void {
     const next = new Map(specs.map((s) => [s.as ?? s.name, s]));

@@ -32,7 +32,7 @@ interface SqlTag {
  * new NotebookSession({ builtins: { ...coreBuiltins(store), width: 800 } });
  */
 export function coreBuiltins(
-  store: Pick<DatasetStore, 'query' | 'load' | 'catalog'>,
+  store: Pick<DatasetStore, 'query' | 'load' | 'catalog' | 'refresh'>,
 ): Record<string, unknown> {
   const sql: SqlTag = (strings, ...values) => store.query(strings.join('?'), values);
   const db = {
@@ -40,6 +40,8 @@ export function coreBuiltins(
     sql,
     load: (name: string, options?: Omit<SliceSpec, 'name' | 'as'>) => store.load(name, options),
     catalog: () => store.catalog(),
+    /** See the datasets as they are now on disk (after a freeze, say). */
+    refresh: () => store.refresh(),
   };
   return { vol, Plot, Inputs, aq, Arrow, html, svg, md, sql, db, load: db.load };
 }

@@ -37,6 +37,12 @@ export interface SimulatedExchange {
   /** Advance to `t` (default: now) and publish. */
   tick(t?: number): TickEvent;
   dropSockets(): void;
+  /**
+   * Stop the wall-clock ticks (sockets stay open and heartbeats are answered, but no channel publishes): an
+   * exchange gone silent, for tests of staleness. `resume()` ticks again, catching up in one step.
+   */
+  pause(): void;
+  resume(): void;
   sessions(): number;
   close(): Promise<void>;
 }
@@ -120,7 +126,8 @@ export async function startSimulatedExchange(o: ExchangeOptions): Promise<Simula
       }
   };
   market.onTick(publish);
-  const timer = o.tickMs ? setInterval(() => market.tick(now()), o.tickMs) : undefined;
+  let paused = false;
+  const timer = o.tickMs ? setInterval(() => paused || market.tick(now()), o.tickMs) : undefined;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -137,6 +144,8 @@ export async function startSimulatedExchange(o: ExchangeOptions): Promise<Simula
     dropSockets() {
       for (const s of sessions) s.close();
     },
+    pause: () => void (paused = true),
+    resume: () => void (paused = false),
     sessions: () => sessions.size,
     close: () =>
       new Promise<void>((resolve) => {

@@ -11,6 +11,8 @@ export interface WorkbenchSession {
   /** The sidecar's token (the browser context already holds its cookie). */
   readonly token: string;
   readonly notebooksDir: string;
+  /** The simulated exchange, when the sidecar was started with one. */
+  readonly exchange: Workbench['exchange'];
   readonly context: BrowserContext;
 }
 
@@ -38,6 +40,9 @@ export function useWorkbench(
     },
     get notebooksDir() {
       return workbench!.notebooksDir;
+    },
+    get exchange() {
+      return workbench!.exchange;
     },
     get context() {
       return browser!.context;

@@ -11,6 +11,7 @@ import { loadConfig } from '../../../server/config';
 import { ensureBundledDatasets } from '../../../server/datasets/generate';
 import { tokenCookieName } from '../../../server/http/token-auth';
 import { startServer } from '../../../server/main';
+import type { LocalExchange } from '../../../server/sources/simulated/start';
 
 const root = resolve(import.meta.dirname, '../../..');
 const webDistDir = process.env.VOLLAB_WEB_DIST ?? join(root, 'web/dist');
@@ -32,6 +33,11 @@ export interface Workbench {
   /** The sidecar's token: `Authorization: Bearer <token>` for Node-side requests. */
   token: string;
   notebooksDir: string;
+  /**
+   * The simulated exchange in this process (with `simulatedExchange`), else null: tests pause it, drop its
+   * sockets or arm its faults directly, with no route for it on the sidecar.
+   */
+  exchange: LocalExchange | null;
   /** Give a browser context the cookie that opening the printed `/?token=…` URL would have set. */
   signIn(context: BrowserContext): Promise<void>;
   close(): Promise<void>;
@@ -72,6 +78,7 @@ export async function startWorkbench(
     url,
     token: server.token,
     notebooksDir,
+    exchange: server.exchange,
     signIn: (context) =>
       context.addCookies([
         {

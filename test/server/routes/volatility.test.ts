@@ -36,6 +36,7 @@ function setup(fail = false) {
     refresh: async () => {},
     channels: { has: () => false, subscribe: () => {}, unsubscribe: () => {} },
     onIndex: () => () => {},
+    stats: () => ({ fits: { BTC: 0, ETH: 0 }, following: [] }),
     close: () => {},
   };
   const app = new Hono();

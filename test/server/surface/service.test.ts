@@ -201,6 +201,56 @@ describe('surface service', () => {
     expect(state.expiries[3]!.points[10]!.bid_iv).not.toBeNull();
   });
 
+  it('lets a currency go 30 s after its last use and follows it again on the next demand', async () => {
+    const s = setup();
+    const live = () => s.timers.filter((t) => t.live).map((t) => t.ms);
+    await s.service.latest('BTC');
+    expect(s.service.stats().following).toEqual(['BTC']);
+    const fits = s.service.stats().fits.BTC;
+    expect(fits).toBe(1);
+    s.run(29_999, 5000);
+    expect(s.service.stats().following).toEqual(['BTC']);
+    s.run(1, 5000);
+    // The only followed currency: the socket closes, every schedule stops.
+    expect(s.service.stats().following).toEqual([]);
+    expect(s.log.at(-1)).toBe('close');
+    expect(live()).toEqual([]);
+    s.clock.t += 600;
+    const again = await s.service.latest('BTC');
+    expect(s.connects()).toBe(2);
+    expect(s.log.at(-1)).toBe(`sub ${MARK},${INDEX},${DVOL},instrument.state.option.BTC`);
+    expect(again.stale).toBe(true);
+    expect(s.service.stats().fits.BTC).toBe(2);
+    expect(live().sort((a, b) => a - b)).toEqual([5000, 10_000]);
+  });
+
+  it('keeps a currency while a channel subscriber or an index listener remains, then gives the grace', async () => {
+    const s = setup();
+    s.service.channels.subscribe('surface.BTC', () => {});
+    const stopIndex = s.service.onIndex('ETH', () => {});
+    await flush();
+    await flush();
+    expect(s.service.stats().following).toEqual(['BTC', 'ETH']);
+    s.run(120_000, 5000);
+    expect(s.service.stats().following).toEqual(['BTC', 'ETH']);
+    s.service.channels.unsubscribe('surface.BTC');
+    const fits = s.service.stats().fits.BTC;
+    s.run(29_000, 5000);
+    s.run(29_000, 500);
+    expect(s.service.stats().fits.BTC).toBe(fits);
+    s.run(1000, 5000);
+    // ETH still followed: BTC's channels are unsubscribed, the socket stays.
+    expect(s.service.stats().following).toEqual(['ETH']);
+    expect(s.log.at(-1)).toBe(`unsub ${MARK},${INDEX},${DVOL},instrument.state.option.BTC`);
+    stopIndex();
+    s.run(29_000, 5000);
+    expect(s.service.stats().following).toEqual(['ETH']);
+    s.run(1000, 5000);
+    expect(s.service.stats().following).toEqual([]);
+    expect(s.log.at(-1)).toBe('close');
+    expect(s.connects()).toBe(1);
+  });
+
   it('rejects an unknown currency', async () => {
     const s = setup();
     await expect(s.service.latest('XRP' as 'BTC')).rejects.toThrow(/invalid currency/);

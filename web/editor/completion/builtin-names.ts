@@ -17,7 +17,7 @@ export const BUILTIN_NAMES: readonly BuiltinName[] = [
   { name: 'svg', detail: 'svg`…`: an SVG fragment (htl)' },
   { name: 'md', detail: 'md`…`: Markdown to a DOM fragment' },
   { name: 'sql', detail: 'sql`…`: a DuckDB query, an Arrow table' },
-  { name: 'db', detail: 'DuckDB: query, sql, load, catalog' },
+  { name: 'db', detail: 'DuckDB: query, sql, load, catalog, refresh' },
   { name: 'load', detail: 'load(name, {where, columns, limit}): a dataset slice as Arrow' },
   { name: 'models', detail: 'fitted models on the sidecar: save, load, list, remove' },
   { name: 'tf', detail: 'TensorFlow.js (loaded on first use)' },

@@ -114,11 +114,14 @@ export type HeatmapAxis = 'log-moneyness' | 'strike';
  */
 export function heatmapChart(s: CompactSurface, axis: HeatmapAxis): Element {
   const spot = s.index_price ?? s.expiries[0]?.forward ?? 1;
+  // One grid for every expiry (its 25 columns), so the axis has 25 bands and 7 ticks, not a tick per cell.
+  const xs = Array.from({ length: 25 }, (_, i) =>
+    axis === 'log-moneyness' ? -0.6 + 0.05 * i : Math.round(spot * (0.5 + i / 24)),
+  );
   const rows = s.expiries.flatMap((e) => {
     const svi = e.svi;
     if (!svi) return [];
-    return Array.from({ length: 25 }, (_, i) => {
-      const x = axis === 'log-moneyness' ? -0.6 + 0.05 * i : Math.round(spot * (0.5 + i / 24));
+    return xs.map((x) => {
       const k = axis === 'log-moneyness' ? x : Math.log(x / e.forward);
       return { expiry: e.expiry, x, iv: 100 * sviImpliedVol(svi, k, e.T) };
     });
@@ -134,7 +137,7 @@ export function heatmapChart(s: CompactSurface, axis: HeatmapAxis): Element {
         axis === 'log-moneyness'
           ? (d: number) => d.toFixed(1)
           : (d: number) => `${Math.round(d / 1000)}k`,
-      ticks: rows.filter((_, i) => i % 4 === 0).map((r) => r.x),
+      ticks: xs.filter((_, i) => i % 4 === 0),
     },
     y: { label: null, domain: s.expiries.filter((e) => e.svi).map((e) => e.expiry) },
     color: { type: 'linear', scheme: 'turbo', legend: true, label: 'IV %' },
