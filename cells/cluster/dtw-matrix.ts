@@ -1,6 +1,7 @@
 import { throwIfAborted, type CancelSignal } from '../stats/abort';
 import { condensedLength, rowOffset } from './condensed';
-import { bandWidth, dtwBand, type DtwCost } from './dtw';
+import { bandWidth, type DtwCost } from './dtw';
+import { laneKernel, type DtwEngine, type LaneKernel } from './dtw-lanes';
 
 /** Series packed end to end (one buffer, transferable or shared with workers). */
 export interface PackedSeries {
@@ -18,6 +19,11 @@ export interface DtwMatrixOptions {
   out?: Float64Array;
   signal?: CancelSignal;
   onProgress?: (fraction: number) => void;
+  /**
+   * The kernel: 'auto' (default) runs WebAssembly SIMD where the runtime has it, else plain JS; 'wasm' and
+   * 'js' force one (for tests and benchmarks). All give the same distances, bit for bit.
+   */
+  engine?: DtwEngine;
 }
 
 /** Pack series into one Float64Array with offsets. */
@@ -67,7 +73,7 @@ export function dtwMatrixRows(
   start: number,
   end: number,
   out: Float64Array,
-  options: Pick<DtwMatrixOptions, 'window' | 'cost' | 'signal' | 'onProgress'> = {},
+  options: Pick<DtwMatrixOptions, 'window' | 'cost' | 'signal' | 'onProgress' | 'engine'> = {},
 ): void {
   const { data, offsets } = packed;
   const n = offsets.length - 1;
@@ -78,26 +84,76 @@ export function dtwMatrixRows(
     throw new RangeError(`invalid out length: ${out.length}`);
   let longest = 0;
   for (let i = 0; i < n; i++) longest = Math.max(longest, offsets[i + 1]! - offsets[i]!);
-  const prev = new Float64Array(longest + 1);
-  const cur = new Float64Array(longest + 1);
+  const kernel = laneKernel(options.engine);
   const squared = cost === 'squared';
-  const total = rowOffset(n, end) - rowOffset(n, start);
+  const total = out.length;
   let k = 0;
   for (let i = start; i < end; i++) {
     throwIfAborted(options.signal);
     const ai = offsets[i]!;
     const na = offsets[i + 1]! - ai;
-    for (let j = i + 1; j < n; j++) {
-      const bj = offsets[j]!;
-      const nb = offsets[j + 1]! - bj;
-      const w = bandWidth(na, nb, options.window);
-      const acc = squared
-        ? dtwSquared(data, ai, na, data, bj, nb, w, prev, cur)
-        : dtwBand(data, ai, na, data, bj, nb, w, false, Infinity, prev, cur);
-      out[k++] = squared ? Math.sqrt(acc) : acc;
+    let j = i + 1;
+    while (j < n) {
+      const group = sameLengthRun(offsets, j, kernel.lanes);
+      const nb = offsets[j + 1]! - offsets[j]!;
+      const costs = runGroup(
+        kernel,
+        longest,
+        data,
+        ai,
+        na,
+        offsets,
+        j,
+        group,
+        options.window,
+        squared,
+      );
+      for (let lane = 0; lane < group; lane++) {
+        const acc = costs[nb * kernel.lanes + lane]!;
+        out[k++] = squared ? Math.sqrt(acc) : acc;
+      }
+      j += group;
     }
     options.onProgress?.(total === 0 ? 1 : k / total);
   }
+}
+
+/** How many series from `j` on (at most `lanes`) have the length of series j: one kernel run takes them. */
+function sameLengthRun(offsets: Int32Array, j: number, lanes: number): number {
+  const n = offsets.length - 1;
+  const length = offsets[j + 1]! - offsets[j]!;
+  let group = 1;
+  while (group < lanes && j + group < n && offsets[j + group + 1]! - offsets[j + group]! === length)
+    group++;
+  return group;
+}
+
+/**
+ * DTW of series a (data[ai … ai+na)) against series j … j+group−1, all of one length, on one kernel run;
+ * spare lanes repeat the last series. Returns the kernel's row (costs at row[nb × lanes + lane]).
+ */
+function runGroup(
+  kernel: LaneKernel,
+  longest: number,
+  data: Float64Array,
+  ai: number,
+  na: number,
+  offsets: Int32Array,
+  j: number,
+  group: number,
+  window: number | undefined,
+  squared: boolean,
+): Float64Array {
+  const { lanes } = kernel;
+  const { a, b, row } = kernel.reserve(longest);
+  a.set(data.subarray(ai, ai + na));
+  const nb = offsets[j + 1]! - offsets[j]!;
+  for (let lane = 0; lane < lanes; lane++) {
+    const from = offsets[j + Math.min(lane, group - 1)]!;
+    for (let t = 0; t < nb; t++) b[t * lanes + lane] = data[from + t]!;
+  }
+  kernel.run(na, nb, bandWidth(na, nb, window), squared);
+  return row;
 }
 
 /**
@@ -124,43 +180,4 @@ export function splitRows(n: number, parts: number): [number, number][] {
     start = end;
   }
   return ranges;
-}
-
-/** The squared-cost DP without abandoning: the matrix's hot loop, kept monomorphic and branch-light. */
-function dtwSquared(
-  a: Float64Array,
-  aOff: number,
-  n: number,
-  b: Float64Array,
-  bOff: number,
-  m: number,
-  w: number,
-  prev: Float64Array,
-  cur: Float64Array,
-): number {
-  prev.fill(Infinity, 0, m + 1);
-  cur.fill(Infinity, 0, m + 1);
-  prev[0] = 0;
-  for (let i = 1; i <= n; i++) {
-    const jStart = i - w > 1 ? i - w : 1;
-    const jEnd = i + w < m ? i + w : m;
-    const ai = a[aOff + i - 1]!;
-    const base = bOff - 1;
-    let left = Infinity;
-    cur[jStart - 1] = Infinity;
-    let diag = prev[jStart - 1]!;
-    for (let j = jStart; j <= jEnd; j++) {
-      const up = prev[j]!;
-      const d = ai - b[base + j]!;
-      let best = diag < up ? diag : up;
-      if (left < best) best = left;
-      left = d * d + best;
-      cur[j] = left;
-      diag = up;
-    }
-    const t = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[m]!;
 }
