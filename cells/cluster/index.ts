@@ -11,6 +11,7 @@ export {
 } from './condensed';
 export { zNormalize } from './znormalize';
 export { dtw, bandWidth, type DtwCost, type DtwOptions } from './dtw';
+export type { DtwEngine } from './dtw-lanes';
 export { envelope, lbKeogh, type Envelope } from './envelope';
 export {
   dtwMatrix,

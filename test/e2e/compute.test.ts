@@ -38,7 +38,8 @@ const notebooks: Record<string, string> = {
   ].join('\n'),
   'compute-cancel.md': [
     '---\ntitle: Compute cancel\n---\n# Cancel\n',
-    seriesCell('big', 300, 400),
+    // 28.7 G DP cells: long enough to cancel mid-way even at the wasm kernel's ~2 G cells/s per worker.
+    seriesCell('big', 300, 800),
     js('const long = await compute("cluster.dtwMatrix", big)'),
     js('const k = view(Inputs.range([1, 10], {value: 1, step: 1, label: "k"}))'),
     js('const small = await compute("cluster.dtwMatrix", big.slice(0, 4 + k), {window: 5})'),
