@@ -40,6 +40,8 @@ export interface SurfaceServiceOptions {
   refreshMs?: number;
   staleAfterMs?: number;
   connectTimeoutMs?: number;
+  /** Start each cycle's fits from the previous cycle's (default true; false: every cycle fits cold). */
+  warmStart?: boolean;
 }
 
 export interface SurfaceService {
@@ -169,7 +171,11 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
       c.feed === d.feed.revision &&
       c.stale === stale;
     if (c && !force && (unchanged || t - c.at < cadenceMs)) return c.state;
-    const state = computeSurface(d.chain.snapshot(), { stale, feed: d.feed.status(t) });
+    const state = computeSurface(
+      d.chain.snapshot(),
+      { stale, feed: d.feed.status(t) },
+      o.warmStart === false ? null : (c?.state ?? null),
+    );
     d.cache = { version: d.chain.version, feed: d.feed.revision, stale, at: t, state };
     return state;
   };
