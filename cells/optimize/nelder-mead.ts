@@ -21,6 +21,30 @@ export interface NelderMeadResult {
   iterations: number;
 }
 
+const value = (v: number): number => (Number.isNaN(v) ? Infinity : v);
+
+/**
+ * Stable insertion sort of the vertex indices by value: the same order as `Array.prototype.sort` (also stable)
+ * without its per-call allocations; the simplex is nearly sorted from one iteration to the next.
+ */
+function sortByValue(order: number[], vals: Float64Array): void {
+  for (let i = 1; i < order.length; i++) {
+    const o = order[i]!;
+    const v = vals[o]!;
+    let j = i - 1;
+    while (j >= 0 && vals[order[j]!]! > v) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = o;
+  }
+}
+
+/** to ← from, element by element: `TypedArray.prototype.set` costs more than the copy for a handful of elements. */
+function copy(to: Float64Array, from: Float64Array): void {
+  for (let j = 0; j < to.length; j++) to[j] = from[j]!;
+}
+
 export function nelderMead(
   f: (x: Float64Array) => number,
   x0: ArrayLike<number>,
@@ -44,17 +68,16 @@ export function nelderMead(
       p[j]! += s;
     }
     pts.push(p);
-    vals[i] = f(p);
+    vals[i] = value(f(p));
   }
   const order = Array.from({ length: n + 1 }, (_, i) => i);
   const centroid = new Float64Array(n);
   const xr = new Float64Array(n);
   const xe = new Float64Array(n);
   const xc = new Float64Array(n);
-  const value = (v: number): number => (Number.isNaN(v) ? Infinity : v);
   let it = 0;
   for (; it < maxIterations; it++) {
-    order.sort((a, b) => vals[a]! - vals[b]!);
+    sortByValue(order, vals);
     const best = order[0]!;
     const worst = order[n]!;
     let diameter = 0;
@@ -73,16 +96,16 @@ export function nelderMead(
       for (let j = 0; j < n; j++) xe[j] = centroid[j]! + 2 * (centroid[j]! - pw[j]!);
       const fe = value(f(xe));
       if (fe < fr) {
-        pw.set(xe);
+        copy(pw, xe);
         vals[worst] = fe;
       } else {
-        pw.set(xr);
+        copy(pw, xr);
         vals[worst] = fr;
       }
       continue;
     }
     if (fr < vals[order[n - 1]!]!) {
-      pw.set(xr);
+      copy(pw, xr);
       vals[worst] = fr;
       continue;
     }
@@ -94,7 +117,7 @@ export function nelderMead(
     }
     const fc = value(f(xc));
     if (fc < (outside ? fr : vals[worst]!)) {
-      pw.set(xc);
+      copy(pw, xc);
       vals[worst] = fc;
       continue;
     }

@@ -9,8 +9,15 @@
  * (lets_be_rational.py). Where that mirror's upper-branch loop differs from the C++ (the bisection fallback's
  * indentation), the C++ structure is followed.
  */
-import { normalCdf, normalInv, normalPdf } from '../math/normal';
-import { normalisedBlackOtm, normalisedIntrinsic, otmVega } from './normalised-black';
+import { erfcx } from '../math/normal-erf';
+import { normalCdf, normalInv } from '../math/normal';
+import {
+  normalisedBlackOtmInto,
+  normalisedIntrinsic,
+  otmPrice,
+  otmVega,
+  SMALL_T_THRESHOLD,
+} from './normalised-black';
 import {
   convexControlParameterLeft,
   convexControlParameterRight,
@@ -22,10 +29,11 @@ const DBL_MIN = 2.2250738585072014e-308;
 const SQRT_DBL_MAX = Math.sqrt(Number.MAX_VALUE);
 const SQRT_THREE = 1.7320508075688772;
 const SQRT_ONE_OVER_THREE = 0.5773502691896257;
-const TWO_PI = 6.283185307179586;
 const TWO_PI_OVER_SQRT_TWENTY_SEVEN = 1.2091995761561452;
 const PI_OVER_SIX = 0.5235987755982988;
 const SQRT_PI_OVER_TWO = 1.2533141373155003;
+const ONE_OVER_SQRT_TWO_PI = 0.3989422804014327;
+const ONE_OVER_SQRT_TWO = 0.7071067811865476;
 
 /** Maximum Householder(3) iterations; Jäckel shows two reach machine precision. */
 export const LBR_ITERATIONS = 2;
@@ -35,28 +43,45 @@ const map = new Float64Array(3);
 
 /** b(x, s) for x ≤ 0 and s > 0 (0 for s ≤ 0), its vega left in `otmVega[0]`. */
 function blackAndVega(x: number, s: number): number {
-  if (s > 0) return normalisedBlackOtm(x, s);
+  if (s > 0) {
+    normalisedBlackOtmInto(x, s);
+    return otmPrice[0]!;
+  }
   otmVega[0] = 0;
   return 0;
 }
 
-/** f_l(s) = (2π/√27)·|x|·Φ(−z)³ with z = |x|/(√3·s), and its first two derivatives with respect to b. */
+/**
+ * b(x, s_c) at the inflexion point s_c = √(2|x|), where h = x/s = −s/2 = −t: the shared exponential
+ * exp(−(h² + t²)/2) is exp(x/2) = b_max, and Φ(h + t) = Φ(0), so the erfcx region's formula needs one erfcx and
+ * no exponential (its vega, left in `otmVega[0]`, is b_max/√(2π)). Small |x| (t < τ) and the asymptotic region (|x| ≥ 200) go through
+ * the general evaluation.
+ */
+function blackAtCentre(x: number, sC: number, bMax: number): number {
+  if (0.5 * sC < SMALL_T_THRESHOLD || x <= -200) return blackAndVega(x, sC);
+  otmVega[0] = ONE_OVER_SQRT_TWO_PI * bMax;
+  return Math.abs(Math.max(0.5 * bMax * (1 - erfcx(Math.sqrt(-x))), 0));
+}
+
+/**
+ * f_l(s) = (2π/√27)·|x|·Φ(−z)³ with z = |x|/(√3·s), and its first two derivatives with respect to b, written
+ * with the Mills-type ratio P = Φ(−z)/φ(z) = √(π/2)·erfcx(z/√2) (no exponential) so that the three need three
+ * exponentials between them instead of a normal cdf, a density and the reference code's exp(y + s²/8), squared.
+ */
 function lowerMap(x: number, s: number): void {
   const ax = Math.abs(x);
   const z = (SQRT_ONE_OVER_THREE * ax) / s;
   const y = z * z;
   const s2 = s * s;
-  const Phi = normalCdf(-z);
-  const phi = normalPdf(z);
-  const E = Math.exp(y + 0.125 * s2);
+  const P = SQRT_PI_OVER_TWO * erfcx(ONE_OVER_SQRT_TWO * z);
+  const Phi = ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * y) * P;
+  // Φ(−z)·exp(2y + s²/4) = P·exp(3y/2 + s²/4)/√(2π); Φ(−z)²·exp(y + s²/8) = P²·exp(s²/8)/(2π).
   map[2] =
     ((PI_OVER_SIX * y) / (s2 * s)) *
-    Phi *
-    (8 * SQRT_THREE * s * ax + ((3 * s2 * (s2 - 8) - 8 * x * x) * Phi) / phi) *
-    (E * E);
-  const Phi2 = Phi * Phi;
-  map[1] = TWO_PI * y * Phi2 * E;
-  map[0] = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (Phi2 * Phi);
+    (8 * SQRT_THREE * s * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * P) *
+    (ONE_OVER_SQRT_TWO_PI * P * Math.exp(1.5 * y + 0.25 * s2));
+  map[1] = y * P * P * Math.exp(0.125 * s2);
+  map[0] = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (Phi * Phi * Phi);
 }
 
 function inverseLowerMap(x: number, f: number): number {
@@ -105,7 +130,7 @@ export function normalisedImpliedVol(
   let sLeft = DBL_MIN;
   let sRight = Number.MAX_VALUE;
   const sC = Math.sqrt(Math.abs(2 * x));
-  const bC = blackAndVega(x, sC);
+  const bC = blackAtCentre(x, sC, bMax);
   const vC = otmVega[0]!;
   if (beta < bC) {
     const sL = sC - bC / vC;

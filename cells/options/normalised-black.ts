@@ -18,7 +18,7 @@ const SQRT_DBL_MIN = Math.sqrt(2.2250738585072014e-308);
 /** h below which the asymptotic expansion (A&S 26.2.12) is used. */
 const ASYMPTOTIC_THRESHOLD = -10;
 /** t = s/2 below which the small-t expansion is used: 2·ε^(1/16). */
-const SMALL_T_THRESHOLD = 2 * Math.pow(2.220446049250313e-16, 1 / 16);
+export const SMALL_T_THRESHOLD = 2 * Math.pow(2.220446049250313e-16, 1 / 16);
 
 /** The normalised intrinsic value max(θ(e^{x/2} − e^{−x/2}), 0), by its series for small |x|. */
 export function normalisedIntrinsic(x: number, theta: number): number {
@@ -65,11 +65,23 @@ const R13 = 1 / 6227020800;
 /** ∂b/∂s of the last `normalisedBlackOtm` evaluation (a typed array: a double in a `let` is boxed on each store). */
 export const otmVega = new Float64Array(1);
 
+/** b of the last `normalisedBlackOtmInto` evaluation. */
+export const otmPrice = new Float64Array(1);
+
 /**
  * b(x, s) for x ≤ 0 < s, leaving its vega ∂b/∂s in `otmVega[0]`: every region shares exp(−(h² + t²)/2), the vega
  * times √(2π), so the implied-vol iteration gets the vega for free.
  */
 export function normalisedBlackOtm(x: number, s: number): number {
+  normalisedBlackOtmInto(x, s);
+  return otmPrice[0]!;
+}
+
+/**
+ * `normalisedBlackOtm` with the price left in `otmPrice[0]` (and the vega in `otmVega[0]`): a double returned
+ * from a call that is not inlined is boxed, one allocation per evaluation in the implied-vol iteration.
+ */
+export function normalisedBlackOtmInto(x: number, s: number): void {
   const h = x / s;
   const t = 0.5 * s;
   const e = Math.exp(-0.5 * (h * h + t * t));
@@ -79,7 +91,8 @@ export function normalisedBlackOtm(x: number, s: number): number {
     x < s * ASYMPTOTIC_THRESHOLD &&
     0.5 * s * s + x < s * (SMALL_T_THRESHOLD + ASYMPTOTIC_THRESHOLD)
   ) {
-    return asymptoticExpansion(h, t, e);
+    otmPrice[0] = asymptoticExpansion(h, t, e);
+    return;
   }
   if (t < SMALL_T_THRESHOLD) {
     // Region 2: Y(h+t) − Y(h−t) expanded to 12th order in t, accurate to ε for h ≤ 0 and t < 2ε^(1/16) ≈ 0.21,
@@ -89,16 +102,18 @@ export function normalisedBlackOtm(x: number, s: number): number {
     const h2 = h * h;
     // prettier-ignore
     const expansion = 2*t*(a+w*((-1+3*a+a*h2)*R3+w*((-7+15*a+h2*(-1+10*a+a*h2))*R5+w*((-57+105*a+h2*(-18+105*a+h2*(-1+21*a+a*h2)))*R7+w*((-561+945*a+h2*(-285+1260*a+h2*(-33+378*a+h2*(-1+36*a+a*h2))))*R9+w*((-6555+10395*a+h2*(-4680+17325*a+h2*(-840+6930*a+h2*(-52+990*a+h2*(-1+55*a+a*h2)))))*R11+((-89055+135135*a+h2*(-82845+270270*a+h2*(-20370+135135*a+h2*(-1926+25740*a+h2*(-75+2145*a+h2*(-1+78*a+a*h2))))))*w)*R13))))));
-    return Math.abs(Math.max(ONE_OVER_SQRT_TWO_PI * e * expansion, 0));
+    otmPrice[0] = Math.abs(Math.max(ONE_OVER_SQRT_TWO_PI * e * expansion, 0));
+    return;
   }
   // Region 3: h + t > 0.85, the first term dominates; the plain difference keeps its accuracy.
   if (x + 0.5 * s * s > s * 0.85) {
     const bMax = Math.exp(0.5 * x);
-    return Math.abs(Math.max(normalCdf(h + t) * bMax - normalCdf(h - t) / bMax, 0));
+    otmPrice[0] = Math.abs(Math.max(normalCdf(h + t) * bMax - normalCdf(h - t) / bMax, 0));
+    return;
   }
   // Region 4: one exponential and a difference of two rational functions (erfcx).
   const b = 0.5 * e * (erfcx(-ONE_OVER_SQRT_TWO * (h + t)) - erfcx(-ONE_OVER_SQRT_TWO * (h - t)));
-  return Math.abs(Math.max(b, 0));
+  otmPrice[0] = Math.abs(Math.max(b, 0));
 }
 
 /**

@@ -32,6 +32,12 @@ export interface SviFitOptions {
   wingSlopeMax?: number;
   /** Penalise butterfly arbitrage (Durrleman's g < 0 on a k-grid) in the outer search and use Lee's bound 2. */
   noArbitrage?: boolean;
+  /**
+   * A previous fit of this expiry (e.g. the last cycle's on a live chain): the outer search starts at its (m, σ)
+   * with a small simplex instead of from two generic starts. It reaches the cold fit's optimum in fewer
+   * evaluations when the smile moved little, and falls back to the cold search when a generic start does better.
+   */
+  start?: Pick<SviParams, 'm' | 'sigma'>;
 }
 
 export interface SviFit extends SviParams {
@@ -153,6 +159,9 @@ function butterflyPenalty(params: SviParams, kLo: number, kHi: number): number {
   return pen;
 }
 
+/** The warm start's simplex: steps of 1% of the strike span in m and 0.1 in ln σ. */
+const WARM_STEP = 0.01;
+
 /** Calibrates raw SVI to one slice. Throws on fewer than 5 usable points. */
 export function fitSvi(input: SviSliceInput, options: SviFitOptions = {}): SviFit {
   const noArbitrage = options.noArbitrage ?? false;
@@ -183,15 +192,22 @@ export function fitSvi(input: SviSliceInput, options: SviFitOptions = {}): SviFi
     );
   };
   // Two starts (the minimum of the data, and the centre of the strikes) guard against a poor local minimum.
-  let best = nelderMead(objective, [p.k[iMin]!, Math.log(0.2 * span)], {
-    step: [0.1 * span, 0.7],
-    tolX: 1e-7,
-  });
-  const alt = nelderMead(objective, [0.5 * (kLo + kHi), Math.log(0.5 * span)], {
-    step: [0.2 * span, 0.7],
-    tolX: 1e-7,
-  });
-  if (alt.f < best.f) best = alt;
+  const starts = [
+    { x: [p.k[iMin]!, Math.log(0.2 * span)], step: [0.1 * span, 0.7] },
+    { x: [0.5 * (kLo + kHi), Math.log(0.5 * span)], step: [0.2 * span, 0.7] },
+  ];
+  const search = (x: number[], step: number[]) => nelderMead(objective, x, { step, tolX: 1e-7 });
+  const warm = options.start;
+  let best =
+    warm && warm.sigma > 0 && Number.isFinite(warm.m)
+      ? search([warm.m, Math.log(warm.sigma)], [WARM_STEP * span, 10 * WARM_STEP])
+      : null;
+  // A warm result above either generic start's own value has lost the optimum: search from scratch.
+  if (!best || starts.some((s) => objective(Float64Array.from(s.x)) < best!.f)) {
+    best = search(starts[0]!.x, starts[0]!.step);
+    const alt = search(starts[1]!.x, starts[1]!.step);
+    if (alt.f < best.f) best = alt;
+  }
   const m = best.x[0]!;
   const sigma = Math.exp(best.x[1]!);
   const s = inner(p, m, sigma, wingSlopeMax, vMax);

@@ -1,8 +1,10 @@
 /**
  * One surface cycle: the chain snapshot grouped by expiry (`expiry-slice.ts`), then across expiries the ATM term
  * structure, an SSVI surface fitted to every expiry with a fit, the static-arbitrage report on the SVI fits, and
- * the totals (GEX, quote counts). Pure: the same snapshot always gives the same surface, which is what lets the
- * integration test recompute the served surface from the exchange's own state.
+ * the totals (GEX, quote counts). Pure: the same snapshot (and the same previous surface) always gives the same
+ * surface, which is what lets the integration test recompute the served surface from the exchange's own state.
+ * A previous surface warm-starts the fits (each expiry's SVI from its last fit, SSVI from the last SSVI): the
+ * same optima within the fits' tolerances, in fewer evaluations.
  */
 import { butterflyArbitrage, calendarArbitrage } from '../../cells/surface/arbitrage';
 import { zeroCrossing } from '../../cells/surface/gex';
@@ -23,10 +25,12 @@ export const TERM_DAYS = [7, 30, 60, 90, 180, 365];
 /**
  * @example
  * const surface = computeSurface(chain.snapshot(), {stale: false, feed});
+ * const next = computeSurface(chain.snapshot(), {stale: false, feed}, surface); // warm-started fits
  */
 export function computeSurface(
   snap: ChainSnapshot,
   status: { stale: boolean; feed: FeedStatus },
+  previous: SurfaceState | null = null,
 ): SurfaceState {
   const groups = new Map<number, OptionRow[]>();
   for (const r of snap.options) {
@@ -36,9 +40,10 @@ export function computeSurface(
     else groups.set(r.expiryMs, [r]);
   }
   const ctx = { asOf: snap.asOf, index: snap.index, refreshIndex: snap.refreshIndex };
+  const warm = new Map(previous?.expiries.map((e) => [e.expiry_ms, e.svi]));
   const slices = [...groups.keys()]
     .sort((a, b) => a - b)
-    .map((e) => expirySlice(e, groups.get(e)!, ctx));
+    .map((e) => expirySlice(e, groups.get(e)!, ctx, warm.get(e) ?? null));
   const fitted = slices.filter((s) => s.fitted !== null);
 
   const counts = emptyCounts();
@@ -81,7 +86,7 @@ export function computeSurface(
     term_structure: term
       ? { days: [...term.days], atm_iv: [...term.atmVol].map((v) => 100 * v) }
       : { days: [], atm_iv: [] },
-    ssvi: ssviOf(fitted),
+    ssvi: ssviOf(fitted, previous?.ssvi ?? null),
     arbitrage: arbitrageOf(fitted),
     gex_total: gexTotal,
     counts,
@@ -106,7 +111,7 @@ function totalZeroGamma(slices: readonly Fitted[], spot: number): number | null 
 /** At most this many strikes per expiry go into the SSVI fit (3 parameters over the whole surface). */
 export const SSVI_POINTS_PER_EXPIRY = 12;
 
-function ssviOf(fitted: readonly Fitted[]): SsviWire | null {
+function ssviOf(fitted: readonly Fitted[], start: SsviWire | null): SsviWire | null {
   if (fitted.length === 0) return null;
   const inputs = fitted.map((s) => {
     const q = evenly(
@@ -116,7 +121,7 @@ function ssviOf(fitted: readonly Fitted[]): SsviWire | null {
     return { T: s.T, k: q.map((p) => p.k), iv: q.map((p) => p.mark_iv! / 100) };
   });
   try {
-    const fit = fitSsvi(inputs);
+    const fit = fitSsvi(inputs, start ? { start } : {});
     return {
       rho: fit.rho,
       eta: fit.eta,

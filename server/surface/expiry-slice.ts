@@ -8,7 +8,7 @@ import { black76Price, formatExpiryCode } from '../../cells/options';
 import { gammaExposure, type GexOption } from '../../cells/surface/gex';
 import { maxPain } from '../../cells/surface/max-pain';
 import { riskReversalButterfly } from '../../cells/surface/metrics';
-import { sviImpliedVol } from '../../cells/surface/svi';
+import { sviImpliedVol, type SviParams } from '../../cells/surface/svi';
 import { fitSvi, type SviFit } from '../../cells/surface/svi-fit';
 import type { OptionRow } from './chain-state';
 import type { GexWire, QuoteCounts, SurfaceExpiry, SurfacePoint } from '../contract/surface';
@@ -44,11 +44,12 @@ export function emptyCounts(): QuoteCounts {
   return { quotes: 0, no_iv: 0, zero_bid: 0, crossed: 0 };
 }
 
-/** Build one expiry (rows all of that expiry). */
+/** Build one expiry (rows all of that expiry); `start`, the expiry's previous fit, warm-starts its SVI fit. */
 export function expirySlice(
   expiryMs: number,
   rows: readonly OptionRow[],
   ctx: SliceContext,
+  start: SviParams | null = null,
 ): SurfaceExpiry & { fitted: SviFit | null; gexProfile: Float64Array | null } {
   const T = (expiryMs - ctx.asOf) / YEAR_MS;
   const F = expiryForward(rows, ctx) ?? NaN;
@@ -94,13 +95,16 @@ export function expirySlice(
   else {
     const nan = (v: number | null) => (v === null ? NaN : v / 100);
     try {
-      fitted = fitSvi({
-        k: quoted.map((p) => p.k),
-        iv: quoted.map((p) => p.mark_iv! / 100),
-        bidIv: quoted.map((p) => nan(p.bid_iv)),
-        askIv: quoted.map((p) => nan(p.ask_iv)),
-        T,
-      });
+      fitted = fitSvi(
+        {
+          k: quoted.map((p) => p.k),
+          iv: quoted.map((p) => p.mark_iv! / 100),
+          bidIv: quoted.map((p) => nan(p.bid_iv)),
+          askIv: quoted.map((p) => nan(p.ask_iv)),
+          T,
+        },
+        start ? { start } : {},
+      );
     } catch (error) {
       reason = `fit failed: ${error instanceof Error ? error.message : String(error)}`;
     }

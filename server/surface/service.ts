@@ -46,6 +46,8 @@ export interface SurfaceServiceOptions {
   connectTimeoutMs?: number;
   /** How long a currency stays followed after its last use (default 30 s). */
   idleAfterMs?: number;
+  /** Start each cycle's fits from the previous cycle's (default true; false: every cycle fits cold). */
+  warmStart?: boolean;
 }
 
 /** What the service is doing, for tests and health: fits computed so far and the currencies followed now. */
@@ -218,7 +220,11 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
       c.feed === d.feed.revision &&
       c.stale === stale;
     if (c && !force && (unchanged || t - c.at < cadenceMs)) return c.state;
-    const state = computeSurface(d.chain.snapshot(), { stale, feed: d.feed.status(t) });
+    const state = computeSurface(
+      d.chain.snapshot(),
+      { stale, feed: d.feed.status(t) },
+      o.warmStart === false ? null : (c?.state ?? null),
+    );
     d.fits++;
     d.cache = { version: d.chain.version, feed: d.feed.revision, stale, at: t, state };
     return state;

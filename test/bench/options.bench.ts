@@ -3,10 +3,14 @@
  * 1 year, 24–100 strikes each): strikes from 3.5 standard deviations below the forward to 4.5 above, a call and a
  * put at each, on a smile with a put skew (ATM 45%). A second chain puts strikes across k ∈ [−1, 1] at every
  * expiry, so short expiries reach 20+ standard deviations: the asymptotic branches of Let's Be Rational.
+ * The scalar `impliedVol(price, F, K, T, type)` is timed on the realistic chain too, and the peer inverts it with
+ * scipy: Black-76 on `scipy.stats.norm.cdf` and `scipy.optimize.brentq` per option (tolerance near machine
+ * precision, as ours), timed against one pass of ours over the same 624 options.
  */
 import { createRng } from '../../cells/random';
-import { black76PriceArray, greeksArray, impliedVolArray } from '../../cells/options';
-import type { BenchSuite } from './harness';
+import { black76PriceArray, greeksArray, impliedVol, impliedVolArray } from '../../cells/options';
+import { ratioCase, type BenchSuite } from './harness';
+import { pythonPeerCase } from './peer/python-peer';
 
 const EXPIRY_DAYS = [1, 2, 3, 7, 14, 21, 30, 60, 90, 180, 270, 365];
 const F = 100_000;
@@ -66,6 +70,31 @@ const wings = deepWings(620);
 const big = deepWings(1000);
 const out = new Float64Array(Math.max(chain.K.length, wings.K.length));
 const REPEAT = 100;
+const typeNames = Array.from(chain.types, (t): 'call' | 'put' => (t > 0 ? 'call' : 'put'));
+const ONCE = `implied vol, realistic chain once (${chain.K.length} inversions, as the peer)`;
+const SCIPY = `scipy brentq + norm.cdf per option, same ${chain.K.length} options`;
+
+function scalarPass(): number {
+  let sum = 0;
+  for (let i = 0; i < chain.K.length; i++)
+    sum += impliedVol(chain.prices[i]!, F, chain.K[i]!, chain.T[i]!, typeNames[i]!);
+  return sum;
+}
+
+/** Black-76 (r = 0) from scipy.stats.norm, inverted by brentq on [1e-4, 10] per option. */
+const scipyIv = `
+import math
+from scipy.stats import norm
+from scipy.optimize import brentq
+F = INPUT['F']
+ROWS = list(zip(INPUT['K'], INPUT['T'], INPUT['types'], INPUT['prices']))
+def black(sig, k, t, s):
+    sq = sig * math.sqrt(t)
+    d1 = math.log(F / k) / sq + 0.5 * sq
+    return s * (F * norm.cdf(s * d1) - k * norm.cdf(s * (d1 - sq)))
+def work():
+    return [brentq(lambda v: black(v, k, t, s) - p, 1e-4, 10, xtol=1e-15, rtol=8.9e-16) for k, t, s, p in ROWS]
+`;
 
 export const suite: BenchSuite = {
   name: 'options',
@@ -94,6 +123,49 @@ export const suite: BenchSuite = {
         return { value: (chain.K.length * REPEAT) / seconds / 1e6, unit: 'M inversions/CPU s' };
       },
     },
+    {
+      name: `implied vol, scalar impliedVol(price, F, K, T, type), same chain ×${REPEAT}`,
+      items: { count: chain.K.length * REPEAT, unit: 'inversions' },
+      goal: '> 2 M/s',
+      runs: 15,
+      run: () => {
+        for (let r = 0; r < REPEAT; r++) scalarPass();
+      },
+    },
+    {
+      name: `implied vol, scalar, per CPU second`,
+      goal: '> 2 M/s',
+      runs: 15,
+      run: () => {
+        const start = process.cpuUsage();
+        for (let r = 0; r < REPEAT; r++) scalarPass();
+        const used = process.cpuUsage(start);
+        const seconds = (used.user + used.system) / 1e6;
+        return { value: (chain.K.length * REPEAT) / seconds / 1e6, unit: 'M inversions/CPU s' };
+      },
+    },
+    {
+      name: ONCE,
+      items: { count: chain.K.length, unit: 'inversions' },
+      runs: 15,
+      run: () => {
+        impliedVolArray(chain.prices, F, chain.K, chain.T, chain.types, out);
+      },
+    },
+    pythonPeerCase({
+      name: SCIPY,
+      modules: ['scipy'],
+      script: scipyIv,
+      input: {
+        F,
+        K: [...chain.K],
+        T: [...chain.T],
+        types: [...chain.types],
+        prices: [...chain.prices],
+      },
+      runs: 3,
+    }),
+    ratioCase('implied vol vs scipy brentq', ONCE, SCIPY, '> 1×'),
     {
       name: `implied vol, deep-wing ${wings.K.length}-option chain ×${REPEAT}`,
       items: { count: wings.K.length * REPEAT, unit: 'inversions' },

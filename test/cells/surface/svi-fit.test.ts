@@ -69,6 +69,32 @@ describe('fitSvi (quasi-explicit)', () => {
     expect(fit.rmseVolPoints).toBeLessThan(2);
   });
 
+  it('warm-started from the previous fit, reaches the cold fit of the moved slice (seeded)', () => {
+    const rng = createRng(17);
+    const cases: [SviParams, number][] = [
+      [{ a: 0.01, b: 0.1, rho: -0.35, m: 0.05, sigma: 0.15 }, 0.25],
+      [{ a: 0.002, b: 0.03, rho: 0.2, m: -0.02, sigma: 0.08 }, 7 / 365],
+      [{ a: 0.15, b: 0.35, rho: 0.1, m: 0.1, sigma: 0.4 }, 1],
+    ];
+    for (const [truth, T] of cases) {
+      const k = strikes(100);
+      const before = Float64Array.from(k, (x) => sviImpliedVol(truth, x, T) + 0.003 * rng.normal());
+      const previous = fitSvi({ k, iv: before, T });
+      // The next cycle: spot up 0.5% (every k down by 0.005) and the marks re-noised by 0.1 vol point.
+      const moved = k.map((x) => x - 0.005);
+      const iv = before.map((v) => v + 0.001 * rng.normal());
+      const cold = fitSvi({ k: moved, iv, T });
+      const warm = fitSvi({ k: moved, iv, T }, { start: previous });
+      expect(Math.abs(warm.rmseVolPoints - cold.rmseVolPoints)).toBeLessThan(1e-6);
+      for (const x of [-0.8, -0.3, 0, 0.3, 0.8])
+        expect(Math.abs(sviImpliedVol(warm, x, T) - sviImpliedVol(cold, x, T))).toBeLessThan(1e-5);
+      // A start the search cannot use (m beyond the strikes by more than their span, e.g. another expiry's fit)
+      // falls back to the generic starts.
+      const lost = fitSvi({ k: moved, iv, T }, { start: { m: 5, sigma: 0.1 } });
+      expect(Math.abs(lost.rmseVolPoints - cold.rmseVolPoints)).toBeLessThan(1e-6);
+    }
+  });
+
   it('rejects slices with too few points', () => {
     expect(() => fitSvi({ k: [0, 0.1], iv: [0.5, 0.5], T: 0.1 })).toThrow(/invalid slice/);
     expect(() => fitSvi({ k: [0], iv: [0.5], T: 0 })).toThrow(/invalid T/);
