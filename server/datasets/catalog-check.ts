@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseCatalog } from './catalog-reader';
-import { buildCatalog, datasetDirs, listParquet, writeCatalog } from './catalog-writer';
+import { datasetDirs, listParquet, rebuildCatalog } from './catalog-writer';
 
 /**
  * The partition files whose presence or size differs between the catalog and the disk (relative paths); empty
@@ -46,6 +46,6 @@ export async function catalogDrift(datasetsDir: string): Promise<string[]> {
  */
 export async function reconcileCatalog(datasetsDir: string): Promise<{ rebuilt: boolean }> {
   if ((await catalogDrift(datasetsDir)).length === 0) return { rebuilt: false };
-  await writeCatalog(datasetsDir, await buildCatalog(datasetsDir));
+  await rebuildCatalog(datasetsDir);
   return { rebuilt: true };
 }

@@ -4,9 +4,10 @@
  * hive partitioning, the time range from min/max of the time column. Written atomically.
  */
 import { readdir, stat, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { queryRows, quoteIdentifier, quoteLiteral } from '../db/duckdb';
 import { renameDurably } from '../util/durable';
+import { createKeyedQueue } from '../util/serial-queue';
 import { BUNDLED_INFO } from './bundled-info';
 import type { DatasetCatalog, DatasetEntry, DatasetSource } from '../contract/catalog';
 
@@ -38,6 +39,24 @@ export async function writeCatalog(datasetsDir: string, catalog: DatasetCatalog)
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, `${JSON.stringify(catalog, null, 2)}\n`);
   await renameDurably(temp, file);
+}
+
+const rebuilds = createKeyedQueue();
+
+/**
+ * Rebuild `catalog.json` from the files on disk, one rebuild at a time per folder in this process: a freeze and
+ * a scheduled snapshot finishing together would otherwise share the temporary file, and an earlier listing could
+ * land after a later one and drop the partition the later one saw.
+ *
+ * @example
+ * await rebuildCatalog('./datasets'); // after writing a partition
+ */
+export function rebuildCatalog(datasetsDir: string): Promise<DatasetCatalog> {
+  return rebuilds(resolve(datasetsDir), async () => {
+    const catalog = await buildCatalog(datasetsDir);
+    await writeCatalog(datasetsDir, catalog);
+    return catalog;
+  });
 }
 
 /** Every dataset directory (`source=…/kind=…`, relative to the root) of a known source. */

@@ -5,7 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildCatalog, writeCatalog } from '../datasets/catalog-writer';
+import { rebuildCatalog } from '../datasets/catalog-writer';
 import { PART_FILE } from '../datasets/parquet-staging';
 import { queryRows, quoteLiteral } from '../db/duckdb';
 import type { DeribitHttpClient } from '../sources/deribit/http-client';
@@ -99,7 +99,7 @@ async function runLocked(o: SnapshotRunOptions): Promise<KindResult[]> {
       results.push({ kind, currency, fetched: rows.length, added, window });
     }
   }
-  if (!o.skipCatalog) await writeCatalog(o.datasetsDir, await buildCatalog(o.datasetsDir));
+  if (!o.skipCatalog) await rebuildCatalog(o.datasetsDir);
   return results;
 }
 

@@ -3,7 +3,7 @@
  * `chain_snapshots`, Deribit's field names), all stamped with the surface's `asOf`, written through the snapshot
  * writer, then the catalog rebuilt. A notebook then reads `WHERE timestamp = asOf` and studies exactly the quotes the desk showed.
  */
-import { buildCatalog, writeCatalog } from '../datasets/catalog-writer';
+import { rebuildCatalog } from '../datasets/catalog-writer';
 import { KIND_SPECS } from '../snapshots/kinds';
 import type { SnapshotRow } from '../snapshots/schema';
 import { writeSnapshot } from '../snapshots/writer';
@@ -55,7 +55,7 @@ export function snapshotFreezeWriter(o: { datasetsDir: string; source: string })
       rows,
     });
     // The catalog lists the new partition at once, so a notebook's next look at the datasets finds it.
-    await writeCatalog(o.datasetsDir, await buildCatalog(o.datasetsDir));
+    await rebuildCatalog(o.datasetsDir);
     return { dataset: KIND_SPECS.chain.dataset, partitions: r.partitions, added: r.added };
   };
 }
