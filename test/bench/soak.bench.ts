@@ -1,6 +1,6 @@
 /**
  * Soak: the sidecar with the simulated exchange on loopback (its own process), under the probe's mix
- * (`soak/load.ts`) for `SOAK_SECONDS` (default 600), then idle for 40 s. Reports the sidecar's RSS and CPU
+ * (`soak/load.ts`) for `SOAK_SECONDS` (default 600), then idle for 75 s. Reports the sidecar's RSS and CPU
  * (average over the preceding 30 s) before the load, at its start, middle and end, and after the idle pause,
  * plus the status counts. `VOLLAB_TOKEN` is used when set (else a random one); requests send it as a Bearer.
  *
@@ -13,7 +13,9 @@ import { startSidecarProcess, type SidecarProcess } from './soak/sidecar-process
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const SAMPLE_MS = 5000;
-const IDLE_MS = 40_000;
+// The surface service lets a currency go 30 s after its last use; the CPU figure averages the 30 s before the
+// sample, so the idle sample must come at least 60 s after the load for the let-go to show.
+const IDLE_MS = 75_000;
 const MB = 1024 * 1024;
 
 interface Sample {
