@@ -3,6 +3,8 @@
  * native connector's dataset store, plus a fixed `width`, models on disk, tfjs in Node and `compute` in this
  * process. Plot, Inputs and `md` build their elements in linkedom's document (`dom.ts`).
  */
+import * as Plot from '@observablehq/plot';
+import * as aq from 'arquero';
 import type { DatasetStore } from '../../web/data/datasets';
 import type { ComputeRunner } from '../../web/notebook/compute-local';
 import { coreBuiltins } from '../../web/runtime/core-builtins';
@@ -43,6 +45,8 @@ export function headlessBuiltins(
   return {
     builtins: {
       ...coreBuiltins(store),
+      Plot,
+      aq,
       width: HEADLESS_WIDTH,
       models: diskModels(options.modelsDir),
       live: headlessLive,

@@ -23,8 +23,10 @@ import { compile } from '../notebook/compile';
 import type { CompiledCell } from '../notebook/compiled';
 import { NotebookSession } from '../notebook/session';
 import { createBuiltins, markdown } from '../runtime/builtins';
+import { prefetchLibraries } from '../runtime/lazy-libraries';
 import { getServices } from '../runtime/services';
 import { CellOutput } from './cell-output';
+import { whenIdle } from './idle-queue';
 import './cell-editor';
 import { renderAddBar, renderCellRow } from './cell-row';
 import './dataset-panel';
@@ -167,6 +169,8 @@ export class NotebookPage extends LitElement {
       },
     });
     this.run();
+    // Plot (its own chunk) is evaluated while the first answers are on their way, not before the SQL goes out.
+    whenIdle(prefetchLibraries);
     const deck = deckFromUrl(location.href);
     if (deck.present) this.present(deck.index, deck.print);
   }
