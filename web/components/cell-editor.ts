@@ -107,10 +107,12 @@ export class CellEditor extends LitElement {
     this.cancelBuild = null;
     if (this.editor || this.building || !this.isConnected) return;
     this.building = true;
-    import('./code-editor-view')
-      .then(({ createCodeEditor }) => {
-        if (!this.isConnected || this.editor) return;
+    Promise.all([import('./code-editor-view'), this.updateComplete])
+      .then(([{ createCodeEditor }]) => {
+        const host = this.renderRoot.querySelector<HTMLElement>('.cm-host');
+        if (!this.isConnected || this.editor || !host) return;
         this.editor = createCodeEditor({
+          parent: host,
           root: this.renderRoot as ShadowRoot,
           language: this.language,
           source: this.source,
@@ -152,9 +154,13 @@ export class CellEditor extends LitElement {
   }
 
   override render() {
-    return this.editor
-      ? nothing
-      : html`<pre class="source" @pointerdown=${() => this.buildNow()}>${this.source}</pre>`;
+    // CodeMirror lives in its own element: Lit clears only the plain-text part it renders before it.
+    return html`${
+        this.editor
+          ? nothing
+          : html`<pre class="source" @pointerdown=${() => this.buildNow()}>${this.source}</pre>`
+      }
+      <div class="cm-host"></div>`;
   }
 }
 

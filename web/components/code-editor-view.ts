@@ -16,6 +16,8 @@ import type { CompletionProvider } from '../editor/completion/completion-provide
 import { languageExtension, type EditorLanguage } from './editor-languages';
 
 export interface CodeEditorOptions {
+  /** The element the editor is appended to, inside `root`. */
+  parent: HTMLElement;
   root: ShadowRoot;
   language: EditorLanguage;
   source: string;
@@ -35,7 +37,7 @@ export interface CodeEditor {
 
 /**
  * @example
- * const editor = createCodeEditor({ root, language: 'sql', source: 'SELECT 1', readonly: false, ... });
+ * const editor = createCodeEditor({ parent, root, language: 'sql', source: 'SELECT 1', readonly: false, ... });
  */
 export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
   const emit = (type: 'run' | 'save'): boolean => {
@@ -45,7 +47,7 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
   // The language arrives after the editor is shown (`editor-languages.ts`): plain text until then.
   const languageSlot = new Compartment();
   const view = new EditorView({
-    parent: options.root,
+    parent: options.parent,
     root: options.root,
     state: EditorState.create({
       doc: options.source,

@@ -12,16 +12,16 @@ import { adoptDocumentStyles } from './document-styles';
 import { themeStyles } from './theme';
 import './notebook-list';
 import './notebook-page';
+// Static: the presenter window must listen to its deck from the first message on.
+import '../present/presenter-view';
 
 /**
  * The other pages' elements, each its own chunk, defined on first visit (an element rendered before its
- * definition arrives is upgraded in place, its properties kept): a notebook's cold open evaluates none of them.
+ * definition arrives is upgraded in place, its properties kept): a notebook's cold open evaluates neither.
  */
 function defineOtherPage(path: string): void {
   if (path === '/docs') void import('./docs-page');
   else if (path === '/portfolio') void import('./portfolio-page');
-  else if (new URLSearchParams(location.search).has('presenter'))
-    void import('../present/presenter-view');
 }
 
 const appStyles = css`
