@@ -4,6 +4,8 @@
  * process and a `live` whose generators yield one value each (`live.ts`). Plot, Inputs and `md` build their
  * elements in linkedom's document (`dom.ts`).
  */
+import * as Plot from '@observablehq/plot';
+import * as aq from 'arquero';
 import type { DatasetStore } from '../../web/data/datasets';
 import type { ComputeRunner } from '../../web/notebook/compute-local';
 import { coreBuiltins } from '../../web/runtime/core-builtins';
@@ -33,6 +35,8 @@ export function headlessBuiltins(
   return {
     builtins: {
       ...coreBuiltins(store),
+      Plot,
+      aq,
       width: HEADLESS_WIDTH,
       models: diskModels(options.modelsDir),
       live: headlessLiveBuiltin(options.live),

@@ -1,24 +1,18 @@
 /**
- * `<vol-cell-editor>`: a CodeMirror 6 editor for one cell.
+ * `<vol-cell-editor>`: a CodeMirror 6 editor for one cell. CodeMirror is its own chunk, and each editor is built
+ * when the page is idle (or at once when the user reaches for it): on a first visit the cells' answers come
+ * first, and the source shows as plain text meanwhile.
  *
  * @fires change - `{detail: {source}}` on every edit.
  * @fires run - Shift+Enter (or Mod+Enter): run this cell.
  * @fires save - Mod+S: save the notebook.
  */
-import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import {
-  bracketMatching,
-  defaultHighlightStyle,
-  indentOnInput,
-  syntaxHighlighting,
-} from '@codemirror/language';
-import { Compartment, EditorState } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers, placeholder } from '@codemirror/view';
-import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { CompletionProvider } from '../editor/completion/completion-provider';
-import { languageExtension, type EditorLanguage } from './editor-languages';
+import type { CodeEditor } from './code-editor-view';
+import type { EditorLanguage } from './editor-languages';
+import { whenIdle } from './idle-queue';
 
 export type { EditorLanguage };
 
@@ -55,7 +49,15 @@ export class CellEditor extends LitElement {
       white-space: pre-wrap;
       color: var(--vol-fg-muted);
     }
-    .cm-scroller {
+    pre.source {
+      margin: 0;
+      padding: 4px 6px 4px 34px;
+      white-space: pre-wrap;
+      line-height: 1.4;
+      cursor: text;
+    }
+    .cm-scroller,
+    pre.source {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     }
     /* CodeMirror's base theme is light-only: follow the workbench theme (':host' outranks its selectors). */
@@ -82,94 +84,83 @@ export class CellEditor extends LitElement {
   /** The notebook's names and datasets, for completion (the library and the builtins need nothing). */
   @property({ attribute: false }) completion: CompletionProvider | null = null;
 
-  private view: EditorView | null = null;
-  // The language arrives after the editor is shown (`editor-languages.ts`): plain text until then.
-  private readonly languageSlot = new Compartment();
-
-  override firstUpdated(): void {
-    this.createView();
-  }
+  @state() private editor: CodeEditor | null = null;
+  private building = false;
+  private cancelBuild: (() => void) | null = null;
+  private focusWhenBuilt = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Moving a cell re-parents its element: the editor destroyed on disconnect is built again.
-    if (this.hasUpdated && !this.view) this.createView();
-  }
-
-  private createView(): void {
-    const emit = (type: string): boolean => {
-      this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
-      return true;
-    };
-    const view = new EditorView({
-      parent: this.renderRoot as ShadowRoot,
-      root: this.renderRoot as ShadowRoot,
-      state: EditorState.create({
-        doc: this.source,
-        extensions: [
-          keymap.of([
-            { key: 'Shift-Enter', run: () => emit('run') },
-            { key: 'Mod-Enter', run: () => emit('run') },
-            { key: 'Mod-s', run: () => emit('save'), preventDefault: true },
-          ]),
-          lineNumbers(),
-          history(),
-          indentOnInput(),
-          bracketMatching(),
-          closeBrackets(),
-          autocompletion(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-          this.languageSlot.of([]),
-          placeholder(this.language === 'sql' ? 'SELECT …' : ''),
-          EditorState.readOnly.of(this.readonly),
-          EditorView.lineWrapping,
-          EditorView.updateListener.of((update) => {
-            if (!update.docChanged) return;
-            this.source = update.state.doc.toString();
-            this.dispatchEvent(
-              new CustomEvent('change', {
-                detail: { source: this.source },
-                bubbles: true,
-                composed: true,
-              }),
-            );
-          }),
-        ],
-      }),
-    });
-    this.view = view;
-    // A language that fails to load (a chunk lost to a redeploy) leaves the editor as plain text.
-    languageExtension(this.language, () => this.completion).then(
-      (extension) => {
-        if (this.view === view)
-          view.dispatch({ effects: this.languageSlot.reconfigure(extension) });
-      },
-      () => undefined,
-    );
-  }
-
-  override updated(changed: Map<string, unknown>): void {
-    // An outside change of `source` (reload, conflict resolution) replaces the document.
-    if (changed.has('source') && this.view && this.view.state.doc.toString() !== this.source) {
-      this.view.dispatch({
-        changes: { from: 0, to: this.view.state.doc.length, insert: this.source },
-      });
-    }
+    if (!this.editor) this.cancelBuild ??= whenIdle(() => this.build());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.view?.destroy();
-    this.view = null;
+    this.cancelBuild?.();
+    this.cancelBuild = null;
+    this.editor?.destroy();
+    this.editor = null;
+  }
+
+  private build(): void {
+    this.cancelBuild = null;
+    if (this.editor || this.building || !this.isConnected) return;
+    this.building = true;
+    Promise.all([import('./code-editor-view'), this.updateComplete])
+      .then(([{ createCodeEditor }]) => {
+        const host = this.renderRoot.querySelector<HTMLElement>('.cm-host');
+        if (!this.isConnected || this.editor || !host) return;
+        this.editor = createCodeEditor({
+          parent: host,
+          root: this.renderRoot as ShadowRoot,
+          language: this.language,
+          source: this.source,
+          readonly: this.readonly,
+          completion: () => this.completion,
+          emit: (type) =>
+            this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true })),
+          changed: (source) => {
+            this.source = source;
+            this.dispatchEvent(
+              new CustomEvent('change', { detail: { source }, bubbles: true, composed: true }),
+            );
+          },
+        });
+        if (this.focusWhenBuilt) this.editor.focus();
+      })
+      // A chunk lost to a redeploy leaves the source as read-only text; the next connect tries again.
+      .catch(() => undefined)
+      .finally(() => (this.building = false));
+  }
+
+  /** The user reaches for the code before it is an editor: build it now. */
+  private buildNow(): void {
+    this.cancelBuild?.();
+    this.focusWhenBuilt = true;
+    this.build();
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    // An outside change of `source` (reload, conflict resolution) replaces the document.
+    if (changed.has('source') && this.editor && this.editor.source() !== this.source) {
+      this.editor.replaceSource(this.source);
+    }
   }
 
   override focus(): void {
-    this.view?.focus();
+    if (this.editor) this.editor.focus();
+    else this.buildNow();
   }
 
   override render() {
-    return html``;
+    // CodeMirror lives in its own element: Lit clears only the plain-text part it renders before it.
+    return html`${
+        this.editor
+          ? nothing
+          : html`<pre class="source" @pointerdown=${() => this.buildNow()}>${this.source}</pre>`
+      }
+      <div class="cm-host"></div>`;
   }
 }
 

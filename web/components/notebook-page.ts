@@ -21,10 +21,13 @@ import { declaredNames } from '../editor/completion/declared-names';
 import { NotebookDraft, type DraftRow, type NewCellKind } from '../editor/draft';
 import { compile } from '../notebook/compile';
 import type { CompiledCell } from '../notebook/compiled';
+import { startEarlySql } from '../notebook/early-sql';
 import { NotebookSession } from '../notebook/session';
 import { createBuiltins, markdown } from '../runtime/builtins';
+import { prefetchLibraries } from '../runtime/lazy-libraries';
 import { getServices } from '../runtime/services';
 import { CellOutput } from './cell-output';
+import { whenIdle } from './idle-queue';
 import './cell-editor';
 import { renderAddBar, renderCellRow } from './cell-row';
 import './dataset-panel';
@@ -151,9 +154,12 @@ export class NotebookPage extends LitElement {
     document.title = `${String(draft.notebook.frontMatter?.data.title ?? this.path)} · Vol Lab`;
     const { store } = getServices();
     store.setSlices(slicesFromFrontMatter(draft.notebook.frontMatter?.data.datasets).specs);
+    const query = store.queryCached.bind(store);
+    // The queries that need no other cell go out now, before the cells are rendered and first computed.
+    const early = startEarlySql(compile(draft.notebook, this.compileCache), query);
     this.session = new NotebookSession({
       ...createBuiltins(store),
-      sql: (query, params, context) => store.queryCached(query, params, context),
+      sql: (sql, params, context) => early.take(sql, params) ?? query(sql, params, context),
       markdown: (text) => markdown.render(text),
       observer: (cellId, cell) => {
         const observer = this.outputFor(cellId).observer(cell);
@@ -167,6 +173,8 @@ export class NotebookPage extends LitElement {
       },
     });
     this.run();
+    // Plot (its own chunk) is evaluated while the first answers are on their way, not before the SQL goes out.
+    whenIdle(prefetchLibraries);
     const deck = deckFromUrl(location.href);
     if (deck.present) this.present(deck.index, deck.print);
   }

@@ -2,19 +2,27 @@
  * `<vol-app>`: the workbench shell. Routes `/` to the notebook list, `/notebooks/<path>` to a notebook,
  * `/docs` to the library reference and `/live` to the full-screen live desk, navigating in place (DuckDB stays
  * warm) for same-origin links. Beside a notebook the live desk docks on request (remembered in localStorage);
- * its code is loaded only then, off a notebook's cold open.
+ * its code is loaded only then, off a notebook's cold open, and so are the other pages'.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { getServices } from '../runtime/services';
 import './alerts-bell';
 import { adoptDocumentStyles } from './document-styles';
-import './docs-page';
-import './portfolio-page';
 import { themeStyles } from './theme';
 import './notebook-list';
 import './notebook-page';
+// Static: the presenter window must listen to its deck from the first message on.
 import '../present/presenter-view';
+
+/**
+ * The other pages' elements, each its own chunk, defined on first visit (an element rendered before its
+ * definition arrives is upgraded in place, its properties kept): a notebook's cold open evaluates neither.
+ */
+function defineOtherPage(path: string): void {
+  if (path === '/docs') void import('./docs-page');
+  else if (path === '/portfolio') void import('./portfolio-page');
+}
 
 const appStyles = css`
   vol-app {
@@ -143,6 +151,7 @@ export class VolApp extends LitElement {
   override render() {
     if ((this.liveDocked && this.path.startsWith('/notebooks/')) || this.path === '/live')
       this.loadLive();
+    defineOtherPage(this.path);
     const notebookPath = this.path.startsWith('/notebooks/')
       ? `${decodeURIComponent(this.path.slice('/notebooks/'.length))}.md`
       : null;

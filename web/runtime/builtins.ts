@@ -10,6 +10,7 @@ import { sharedLiveClient } from '../live/live-client';
 import { liveBuiltin } from '../live/live-generator';
 import { runCompute } from '../workers/browser-pool';
 import { coreBuiltins, markdown } from './core-builtins';
+import { lazyLibraries } from './lazy-libraries';
 import { loadTf } from './tf';
 import { pageWidth } from './width';
 
@@ -30,8 +31,8 @@ export function createBuiltins(store: DatasetStore): NotebookBuiltins {
   return {
     // Live data over the page's one `/api/live` socket: `live.surface("BTC")`, `live.channel(name)`.
     builtins: { ...coreBuiltins(store), models, live: liveBuiltin(sharedLiveClient()) },
-    // tfjs (wasm backend) is megabytes: only fetched when a cell reads `tf`.
-    lazyBuiltins: { tf: loadTf, width: pageWidth },
+    // tfjs (wasm backend) is megabytes: only fetched when a cell reads `tf`; Plot and arquero likewise.
+    lazyBuiltins: { ...lazyLibraries, tf: loadTf, width: pageWidth },
     compute: runCompute,
   };
 }

@@ -1,12 +1,11 @@
 /**
- * The builtins every notebook reads, in the browser and headless alike: the analytics library, charts,
- * inputs, tables and the data layer. What differs by host (models, tf, width, compute) is added by
+ * The builtins every notebook reads, in the browser and headless alike: the analytics library, inputs, tables
+ * and the data layer. Plot and arquero are the hosts' to give: the browser loads them lazily
+ * (`lazy-libraries.ts`), Node imports them. What differs by host (models, tf, width, compute) is added by
  * `builtins.ts` (browser) and `server/notebook-runner/builtins.ts` (Node).
  */
 import * as Inputs from '@observablehq/inputs';
-import * as Plot from '@observablehq/plot';
 import * as Arrow from 'apache-arrow';
-import * as aq from 'arquero';
 import { html, svg } from 'htl';
 import MarkdownIt from 'markdown-it';
 import * as vol from '../../cells/index';
@@ -43,5 +42,5 @@ export function coreBuiltins(
     /** See the datasets as they are now on disk (after a freeze, say). */
     refresh: () => store.refresh(),
   };
-  return { vol, Plot, Inputs, aq, Arrow, html, svg, md, sql, db, load: db.load };
+  return { vol, Inputs, Arrow, html, svg, md, sql, db, load: db.load };
 }

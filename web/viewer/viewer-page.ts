@@ -20,6 +20,7 @@ import { isHeld } from '../notebook/held';
 import { NotebookSession } from '../notebook/session';
 import type { Cell, Notebook } from '../notebook/types';
 import { coreBuiltins, markdown } from '../runtime/core-builtins';
+import { lazyLibraries } from '../runtime/lazy-libraries';
 import { loadTf } from '../runtime/tf';
 import { pageWidth } from '../runtime/width';
 import { runCompute } from '../workers/browser-pool';
@@ -92,7 +93,7 @@ export class Viewer extends LitElement {
           ...coreBuiltins(store),
           models: { save: noModels, load: noModels, list: noModels, remove: noModels },
         },
-        lazyBuiltins: { tf: loadTf, width: pageWidth },
+        lazyBuiltins: { ...lazyLibraries, tf: loadTf, width: pageWidth },
         compute: runCompute,
         sql: precomputedSql(manifest, bundle, (q, p, c) => store.query(q, p, c.datasets)),
         markdown: (md) => markdown.render(md),
