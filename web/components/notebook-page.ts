@@ -44,6 +44,9 @@ import { presentStyles } from '../present/present-styles';
 import { slideIndexById, slidesOf, type Slide } from '../present/slides';
 import { InputState, inputsFromUrl } from '../viewer/input-state';
 
+/** Sent (bubbling) once every cell of the notebook shown has settled, ok or in error. */
+export const NOTEBOOK_SETTLED = 'vol-notebook-settled';
+
 type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
 
 @customElement('vol-notebook-page')
@@ -129,6 +132,7 @@ export class NotebookPage extends LitElement {
   private async load(): Promise<void> {
     this.disposeSession();
     this.draft = null;
+    this.settledAnnounced = false;
     this.loadError = '';
     this.conflict = null;
     try {
@@ -206,6 +210,20 @@ export class NotebookPage extends LitElement {
   private leavePresentation(): void {
     this.deck?.stop();
     this.deck = null;
+  }
+
+  /** Once per notebook shown: every cell ok or in error, announced as `vol-notebook-settled` (bubbles). */
+  private settledAnnounced = false;
+
+  protected override updated(): void {
+    if (this.settledAnnounced || !this.draft || this.draft.rows.length === 0) return;
+    const settled = this.draft.rows.every((row) => {
+      const { status } = this.outputOf(row);
+      return status === 'ok' || status === 'error';
+    });
+    if (!settled) return;
+    this.settledAnnounced = true;
+    this.dispatchEvent(new Event(NOTEBOOK_SETTLED, { bubbles: true }));
   }
 
   private outputFor(cellId: string): CellOutput {

@@ -11,7 +11,7 @@ import './alerts-bell';
 import { adoptDocumentStyles } from './document-styles';
 import { themeStyles } from './theme';
 import './notebook-list';
-import './notebook-page';
+import { NOTEBOOK_SETTLED } from './notebook-page';
 // Static: the presenter window must listen to its deck from the first message on.
 import '../present/presenter-view';
 
@@ -86,6 +86,7 @@ function isRoute(pathname: string): boolean {
 }
 
 const LIVE_DOCKED_KEY = 'vol-live-docked';
+const DOCK_FALLBACK_MS = 4000;
 
 @customElement('vol-app')
 export class VolApp extends LitElement {
@@ -100,6 +101,8 @@ export class VolApp extends LitElement {
   @state() private simulated = false;
   @state() private liveDocked = localStorage.getItem(LIVE_DOCKED_KEY) === 'true';
   @state() private liveLoaded = false;
+  /** The notebook beside the dock has settled (or waited long enough): the dock may load without competing. */
+  @state() private notebookSettled = false;
 
   private readonly onPopState = (): void => {
     this.path = location.pathname;
@@ -123,6 +126,10 @@ export class VolApp extends LitElement {
     super.connectedCallback();
     addEventListener('popstate', this.onPopState);
     this.addEventListener('click', this.onClick);
+    // A docked live panel loads after the notebook's first answers (its module, socket and first draws would
+    // otherwise share the two cores with the cells), or after a few seconds if a cell never settles.
+    this.addEventListener(NOTEBOOK_SETTLED, () => (this.notebookSettled = true), { once: true });
+    setTimeout(() => (this.notebookSettled = true), DOCK_FALLBACK_MS);
     getServices()
       .store.catalog()
       .then((catalog) => {
@@ -145,12 +152,13 @@ export class VolApp extends LitElement {
 
   private toggleLive(): void {
     this.liveDocked = !this.liveDocked;
+    if (this.liveDocked) this.loadLive();
     localStorage.setItem(LIVE_DOCKED_KEY, String(this.liveDocked));
   }
 
   override render() {
-    if ((this.liveDocked && this.path.startsWith('/notebooks/')) || this.path === '/live')
-      this.loadLive();
+    const docked = this.liveDocked && this.notebookSettled && this.path.startsWith('/notebooks/');
+    if (docked || this.path === '/live') this.loadLive();
     defineOtherPage(this.path);
     const notebookPath = this.path.startsWith('/notebooks/')
       ? `${decodeURIComponent(this.path.slice('/notebooks/'.length))}.md`
