@@ -23,7 +23,11 @@ let browser: { context: BrowserContext; close: () => Promise<void> };
 /** `wasmOnly`: the sidecar's SQL route refused in the page, so DuckDB-WASM answers every cell (no hand-over). */
 async function firstVisit(notebook: string, wasmOnly = false): Promise<number> {
   const cacheDir = await mkdtemp(join(tmpdir(), 'vollab-first-visit-cache-'));
-  const workbench = await startWorkbench({ env: { VOLLAB_CACHE_DIR: cacheDir } });
+  // As `npm start` runs: the simulated exchange on, so the live notebook has a feed.
+  const workbench = await startWorkbench({
+    simulatedExchange: true,
+    env: { VOLLAB_CACHE_DIR: cacheDir },
+  });
   const context = await browser.context.browser()!.newContext();
   try {
     await workbench.signIn(context);
