@@ -6,19 +6,14 @@
 import { positionsFromFills, valueHistory, type Fill } from '../../cells/portfolio';
 import type { StateDatasetSpec } from '../state/dataset-spec';
 import type { StateRow } from '../state/db';
+import { fillFromRow } from './fills-table';
 
 /** `2026-01-01 08:00:00.000`: a TIMESTAMP literal DuckDB casts (UTC). */
 const timestampText = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 23);
 
 const positionRows = (rows: readonly StateRow[]) => {
-  const fills: Fill[] = rows.map((r) => ({
-    instrument_name: String(r.instrument_name),
-    direction: r.direction === 'sell' ? 'sell' : 'buy',
-    amount: Number(r.amount),
-    price: Number(r.price),
-    fee: Number(r.fee),
-    timestamp: Number(r.timestamp),
-  }));
+  // The same row reading as the API's fills, so the dataset and `GET /positions` agree.
+  const fills: Fill[] = rows.map(fillFromRow);
   return positionsFromFills(fills).map((p) => {
     const i = p.instrument;
     return [

@@ -99,6 +99,16 @@ let dir = '';
 let db: StateDb | null = null;
 let store: FillStore | null = null;
 let sequence = 0;
+/** A fresh perpetual buy with a client id never used before in this run. */
+const nextFill = () => ({
+  instrument_name: 'BTC-PERPETUAL',
+  direction: 'buy' as const,
+  amount: 10,
+  price: S,
+  fee: 0,
+  timestamp: NOW,
+  client_id: `bench-${sequence++}`,
+});
 
 export const suite: BenchSuite = {
   name: 'portfolio',
@@ -151,16 +161,7 @@ export const suite: BenchSuite = {
       runs: 3,
       run: async () => {
         const client = async () => {
-          for (let i = 0; i < 100; i++)
-            await store!.add({
-              instrument_name: 'BTC-PERPETUAL',
-              direction: 'buy',
-              amount: 10,
-              price: S,
-              fee: 0,
-              timestamp: NOW,
-              client_id: `bench-${sequence++}`,
-            });
+          for (let i = 0; i < 100; i++) await store!.add(nextFill());
         };
         await Promise.all(Array.from({ length: 10 }, client));
       },
@@ -172,17 +173,7 @@ export const suite: BenchSuite = {
       runs: 3,
       run: async () => {
         for (let burst = 0; burst < 20; burst++)
-          await store!.addMany(
-            Array.from({ length: 50 }, () => ({
-              instrument_name: 'BTC-PERPETUAL',
-              direction: 'buy' as const,
-              amount: 10,
-              price: S,
-              fee: 0,
-              timestamp: NOW,
-              client_id: `bench-${sequence++}`,
-            })),
-          );
+          await store!.addMany(Array.from({ length: 50 }, nextFill));
       },
     },
     {
@@ -192,16 +183,7 @@ export const suite: BenchSuite = {
       items: { count: 1000, unit: 'fills' },
       runs: 3,
       run: async () => {
-        for (let i = 0; i < 1000; i++)
-          await store!.add({
-            instrument_name: 'BTC-PERPETUAL',
-            direction: 'buy',
-            amount: 10,
-            price: S,
-            fee: 0,
-            timestamp: NOW,
-            client_id: `bench-${sequence++}`,
-          });
+        for (let i = 0; i < 1000; i++) await store!.add(nextFill());
       },
     },
   ],
