@@ -1,7 +1,7 @@
 /**
  * `<vol-cell-editor>`: a CodeMirror 6 editor for one cell. CodeMirror is its own chunk, and each editor is built
- * when the page is idle (or at once when the user reaches for it): on a first visit the cells' answers come
- * first, and the source shows as plain text meanwhile.
+ * when the page is idle after the first notebook has settled (or at once when the user reaches for it): on a
+ * first visit the cells' answers come first, and the source shows as plain text meanwhile.
  *
  * @fires change - `{detail: {source}}` on every edit.
  * @fires run - Shift+Enter (or Mod+Enter): run this cell.
@@ -12,6 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CompletionProvider } from '../editor/completion/completion-provider';
 import type { CodeEditor } from './code-editor-view';
 import type { EditorLanguage } from './editor-languages';
+import { afterFirstNotebook } from '../runtime/page-events';
 import { whenIdle } from './idle-queue';
 
 export type { EditorLanguage };
@@ -92,7 +93,7 @@ export class CellEditor extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Moving a cell re-parents its element: the editor destroyed on disconnect is built again.
-    if (!this.editor) this.cancelBuild ??= whenIdle(() => this.build());
+    if (!this.editor) this.cancelBuild ??= this.buildLater();
   }
 
   override disconnectedCallback(): void {
@@ -101,6 +102,16 @@ export class CellEditor extends LitElement {
     this.cancelBuild = null;
     this.editor?.destroy();
     this.editor = null;
+  }
+
+  /** After the page's first notebook has settled, in an idle period; returns a cancel function. */
+  private buildLater(): () => void {
+    let cancelIdle: (() => void) | null = null;
+    const cancelWait = afterFirstNotebook(() => (cancelIdle = whenIdle(() => this.build())));
+    return () => {
+      cancelWait();
+      cancelIdle?.();
+    };
   }
 
   private build(): void {

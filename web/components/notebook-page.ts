@@ -43,9 +43,9 @@ import { isNotesCell } from '../present/notes';
 import { presentStyles } from '../present/present-styles';
 import { slideIndexById, slidesOf, type Slide } from '../present/slides';
 import { InputState, inputsFromUrl } from '../viewer/input-state';
+import { NOTEBOOK_SETTLED } from '../runtime/page-events';
 
-/** Sent (bubbling) once every cell of the notebook shown has settled, ok or in error. */
-export const NOTEBOOK_SETTLED = 'vol-notebook-settled';
+export { NOTEBOOK_SETTLED } from '../runtime/page-events';
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
 
@@ -246,8 +246,8 @@ export class NotebookPage extends LitElement {
     if (!this.draft || !this.session) return;
     const compiled = compile(this.draft.notebook, this.compileCache);
     const { store } = getServices();
-    // Fetch every dataset the notebook names while DuckDB is still starting.
-    void store.ensureTables(compiled.datasets).catch(() => undefined);
+    // Every dataset the notebook names, loaded into DuckDB-WASM as soon as it runs the queries.
+    void store.prefetchTables(compiled.datasets).catch(() => undefined);
     for (const row of this.draft.rows) {
       if (row.cell.kind === 'code') this.outputOf(row).settle();
     }

@@ -11,7 +11,8 @@ import './alerts-bell';
 import { adoptDocumentStyles } from './document-styles';
 import { themeStyles } from './theme';
 import './notebook-list';
-import { NOTEBOOK_SETTLED } from './notebook-page';
+import './notebook-page';
+import { afterFirstNotebook } from '../runtime/page-events';
 // Static: the presenter window must listen to its deck from the first message on.
 import '../present/presenter-view';
 
@@ -86,7 +87,6 @@ function isRoute(pathname: string): boolean {
 }
 
 const LIVE_DOCKED_KEY = 'vol-live-docked';
-const DOCK_FALLBACK_MS = 4000;
 
 @customElement('vol-app')
 export class VolApp extends LitElement {
@@ -103,6 +103,7 @@ export class VolApp extends LitElement {
   @state() private liveLoaded = false;
   /** The notebook beside the dock has settled (or waited long enough): the dock may load without competing. */
   @state() private notebookSettled = false;
+  private cancelDockWait: (() => void) | null = null;
 
   private readonly onPopState = (): void => {
     this.path = location.pathname;
@@ -128,8 +129,7 @@ export class VolApp extends LitElement {
     this.addEventListener('click', this.onClick);
     // A docked live panel loads after the notebook's first answers (its module, socket and first draws would
     // otherwise share the two cores with the cells), or after a few seconds if a cell never settles.
-    this.addEventListener(NOTEBOOK_SETTLED, () => (this.notebookSettled = true), { once: true });
-    setTimeout(() => (this.notebookSettled = true), DOCK_FALLBACK_MS);
+    this.cancelDockWait = afterFirstNotebook(() => (this.notebookSettled = true));
     getServices()
       .store.catalog()
       .then((catalog) => {
@@ -141,6 +141,7 @@ export class VolApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('popstate', this.onPopState);
+    this.cancelDockWait?.();
     this.removeEventListener('click', this.onClick);
   }
 

@@ -18,6 +18,11 @@ export interface Connector {
    * the sidecar while DuckDB-WASM starts); absent means false.
    */
   answersBeforeLoad?(): boolean;
+  /**
+   * While `answersBeforeLoad()`, settles when the connector's own engine has taken over: loading datasets into it
+   * waits for this, so that a cold open's first answers do not share the machine with the engine's start-up.
+   */
+  handedOver?(): Promise<void>;
 }
 
 /** The SQL that lists the main schema's tables, shared by both connectors. */

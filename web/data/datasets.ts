@@ -127,8 +127,8 @@ export class DatasetStore {
       const hit = await this.resultCache.get(key).catch(() => null);
       if (hit) {
         performance.mark('vollab:result cache hit');
-        // Later queries (not cached) will need the tables: keep loading them meanwhile.
-        void this.ensureTables(context.datasets).catch(() => undefined);
+        // Later queries (not cached) will need the tables: load them meanwhile.
+        void this.prefetchTables(context.datasets).catch(() => undefined);
         return withDates(tableFromIPC(hit));
       }
     }
@@ -158,6 +158,16 @@ export class DatasetStore {
   }
 
   /**
+   * Load tables into the connector's engine: now, or once it has taken over from what answers meanwhile (the
+   * sidecar, while DuckDB-WASM has not started).
+   */
+  async prefetchTables(tables: Iterable<string>): Promise<void> {
+    const names = [...tables];
+    if (this.db.answersBeforeLoad?.()) await this.db.handedOver?.();
+    await this.ensureTables(names);
+  }
+
+  /**
    * Run SQL, loading any dataset it names on first use: a query that fails on a missing table that is a
    * dataset loads it and runs again.
    */
@@ -166,9 +176,9 @@ export class DatasetStore {
     params: readonly unknown[] = [],
     tablesHint: Iterable<string> = [],
   ): Promise<Table> {
-    const loading = this.ensureTables(tablesHint);
-    // While the sidecar answers for DuckDB-WASM, the tables load meanwhile; a load that fails is tried again
-    // (and reported) when a query on DuckDB-WASM misses the table.
+    const loading = this.prefetchTables(tablesHint);
+    // While the sidecar answers for DuckDB-WASM, the tables load once it has started; a load that fails is
+    // tried again (and reported) when a query on DuckDB-WASM misses the table.
     if (this.db.answersBeforeLoad?.()) loading.catch(() => undefined);
     else await loading;
     const tried = new Set<string>();

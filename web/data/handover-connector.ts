@@ -24,14 +24,21 @@ export function createHandoverConnector(
   wasmReady: Promise<unknown>,
 ): HandoverConnector {
   let handingOver = true;
-  // A failed start is DuckDB-WASM's to report, on the next query, as before.
-  void wasmReady.then(
-    () => (handingOver = false),
-    () => (handingOver = false),
-  );
+  let wasmInUse!: () => void;
+  // Tables are loaded into DuckDB-WASM once it has started, or as soon as a query had to run on it anyway (the
+  // sidecar could not answer): that query's tables are then needed there.
+  const handedOver = Promise.race([
+    // A failed start is DuckDB-WASM's to report, on the next query, as before.
+    wasmReady.then(
+      () => void (handingOver = false),
+      () => void (handingOver = false),
+    ),
+    new Promise<void>((resolve) => (wasmInUse = resolve)),
+  ]);
 
   return {
     answersBeforeLoad: () => handingOver,
+    handedOver: () => handedOver,
     async query(sql: string, params: readonly unknown[] = []): Promise<Table> {
       if (handingOver) {
         if (isCacheableQuery(sql)) {
@@ -42,6 +49,7 @@ export function createHandoverConnector(
           // depend on what it wrote.
           handingOver = false;
         }
+        wasmInUse();
       }
       return wasm.query(sql, params);
     },

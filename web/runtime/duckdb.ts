@@ -1,27 +1,31 @@
 /**
- * The page's one DuckDB-WASM client. Kept apart from the dataset store so that starting DuckDB (the longest step
- * of opening a notebook) needs nothing else evaluated first.
+ * The page's one DuckDB-WASM client. Kept apart from the dataset store so that starting DuckDB needs nothing
+ * else evaluated first. When it starts is boot.ts's choice (or the first query that needs it).
  */
 import { createDuckDbClient, type DuckDbClient } from '../data/duckdb-client';
 
 let client: DuckDbClient | null = null;
-let ready: Promise<void> | null = null;
+let started: Promise<void> | null = null;
+let settle: { resolve: () => void; reject: (error: unknown) => void } | null = null;
+const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+// Its failure is reported by the queries that need DuckDB-WASM, not as an unhandled rejection here.
+ready.catch(() => undefined);
 
 export function getDuckDb(): DuckDbClient {
   client ??= createDuckDbClient();
   return client;
 }
 
-/** Start instantiating DuckDB-WASM before any cell asks for it. */
+/** Start DuckDB-WASM (once) by asking it a first query. */
 export function warmUp(): void {
-  void duckDbReady().catch(() => undefined);
+  const start = performance.now();
+  started ??= getDuckDb()
+    .query('SELECT 1')
+    .then(() => void performance.measure('vollab:duckdb ready', { start }))
+    .then(settle!.resolve, settle!.reject);
 }
 
-/** Settles when DuckDB-WASM has started (and answered a first query), or failed to. */
+/** Settles when DuckDB-WASM has started after `warmUp` (and answered a first query), or failed to. */
 export function duckDbReady(): Promise<void> {
-  const start = performance.now();
-  ready ??= getDuckDb()
-    .query('SELECT 1')
-    .then(() => void performance.measure('vollab:duckdb ready', { start }));
   return ready;
 }

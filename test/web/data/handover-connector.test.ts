@@ -155,9 +155,10 @@ describe('hand-over connector: which engine answers', () => {
     expect(db.answersBeforeLoad()).toBe(false);
   });
 
-  it('lets the dataset store answer before its tables have loaded', async () => {
+  it('lets the dataset store answer before its tables load, and load them once DuckDB-WASM is ready', async () => {
     const remote = countedRemote(slices);
-    const db = createHandoverConnector(wasm, remote, never);
+    let ready!: () => void;
+    const db = createHandoverConnector(wasm, remote, new Promise<void>((r) => (ready = r)));
     const loads: string[] = [];
     const store = new DatasetStore(db, {
       catalog: async () => (await app.request('http://localhost/api/datasets')).json(),
@@ -166,7 +167,29 @@ describe('hand-over connector: which engine answers', () => {
     });
     store.setSlices(slices);
     expect(plain(await store.query(SQL, [110], ['btc']))).toEqual(expected);
+    void store.prefetchTables(['btc']);
+    // Loading would start DuckDB-WASM's work while the cold open's cells still need the machine.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(loads).toEqual([]);
+    ready();
     await expect.poll(() => loads).toEqual(['btc']);
     expect(remote.answered).toBe(1);
+  });
+
+  it('loads tables at once when a query had to run on DuckDB-WASM during the hand-over', async () => {
+    const db = createHandoverConnector(recording(wasm), countedRemote(slices), never);
+    const loads: string[] = [];
+    const store = new DatasetStore(db, {
+      catalog: async () => (await app.request('http://localhost/api/datasets')).json(),
+      loadTable: (table) => (loads.push(table), never),
+      loadArrow: () => never,
+    });
+    store.setSlices(slices);
+    void store.prefetchTables(['btc']);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(loads).toEqual([]);
+    // A Date parameter: the sidecar cannot bind it alike, so DuckDB-WASM runs it.
+    await db.query('SELECT ?::TIMESTAMP AS t', [new Date(0)]);
+    await expect.poll(() => loads).toEqual(['btc']);
   });
 });
