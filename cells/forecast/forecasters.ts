@@ -1,5 +1,5 @@
 import { fitAr, type ArFit } from './ar';
-import { fitGarch, type GarchOptions } from './garch';
+import { fitGarchWarm, type GarchOptions, type GarchWarmStart } from './garch';
 import type { GarchFit } from './garch-model';
 import { fitHar, type HarFit, type HarOptions } from './har';
 import { fitNeural, type NeuralFit, type NeuralOptions } from './neural';
@@ -30,11 +30,18 @@ export function harForecaster(options: HarOptions = {}): Forecaster<HarFit> {
 
 /**
  * GARCH(1,1) for `walkForward` on returns: forecasts the variance of the return h periods ahead (score it
- * against r², or a realized variance, passed as `target`).
+ * against r², or a realized variance, passed as `target`). Each refit also starts from the previous fit and its
+ * curvature (the window has moved by `refitEvery` observations), so it reaches the same maximum in far fewer
+ * iterations.
  */
 export function garchForecaster(options: GarchOptions = {}): Forecaster<GarchFit> {
+  let warm: GarchWarmStart | undefined;
   return {
-    fit: (train) => fitGarch(train, options),
+    fit: (train) => {
+      const result = fitGarchWarm(train, options, warm);
+      warm = result.warm;
+      return result.fit;
+    },
     predict: (m, history, h) => m.forecastFrom(history, h)[h - 1]!,
   };
 }

@@ -17,6 +17,11 @@ export interface GarchOptions {
   init?: GarchInit;
   /** Fix ω = s²(1 − α − β) with s² the mean squared residual, and fit α, β (and ν) only. Default false. */
   varianceTargeting?: boolean;
+  /**
+   * Parameters to start from as well as the built-in grid (the better starting likelihood wins), e.g. the last
+   * fit when refitting on a window that grew by a few observations: BFGS then needs a few iterations, not dozens.
+   */
+  start?: GarchParams;
 }
 
 /**
@@ -33,6 +38,25 @@ export interface GarchOptions {
  * g.forecast(10); // variance for each of the next ten periods
  */
 export function fitGarch(r: ArrayLike<number>, options: GarchOptions = {}): GarchFit {
+  return fitGarchWarm(r, options).fit;
+}
+
+/** A refit's head start: the last fit's parameters and the optimizer's inverse Hessian there. */
+export interface GarchWarmStart {
+  params: GarchParams;
+  inverseHessian: Float64Array;
+}
+
+/**
+ * `fitGarch`, optionally warm-started: when `warm.params` is the best start, BFGS also begins from its inverse
+ * Hessian instead of the identity, which is what saves the iterations (the parameters alone save few: BFGS
+ * spends most of them learning the curvature). Returns the state to warm-start the next refit.
+ */
+export function fitGarchWarm(
+  r: ArrayLike<number>,
+  options: GarchOptions = {},
+  warm?: GarchWarmStart,
+): { fit: GarchFit; warm: GarchWarmStart } {
   const {
     dist = 'normal',
     mean = 'constant',
@@ -91,28 +115,51 @@ export function fitGarch(r: ArrayLike<number>, options: GarchOptions = {}): Garc
     return -ll / n;
   };
 
+  // θ of a start; the logits are kept off the bounds so that a start on a face (α = 0, say) stays finite.
+  const encode = ({ omega, alpha, beta, nu = 8 }: GarchParams): Float64Array => {
+    const p = clampOpen(alpha + beta);
+    const theta: number[] = [];
+    if (!varianceTargeting) theta.push(Math.log(omega));
+    theta.push(logit(p), logit(clampOpen(alpha / p)));
+    if (isT) theta.push(logit(clampOpen((nu - nuLow) / (nuHigh - nuLow))));
+    return Float64Array.from(theta);
+  };
+  const starts: GarchParams[] = [];
+  // A refit starts from the last fit alone: the window moved by a few observations, so the maximum moved
+  // little, and the grid would cost as much as the whole warm-started optimization.
+  if (!warm)
+    for (const p of [0.9, 0.97, 0.995]) {
+      for (const alpha of [0.03, 0.08, 0.15]) {
+        if (alpha < p) starts.push({ omega: s2 * (1 - p), alpha, beta: p - alpha });
+      }
+    }
+  if (options.start) starts.push(checkStart(options.start));
+  if (warm) starts.push(checkStart(warm.params));
   let best: Float64Array | null = null;
   let bestValue = Infinity;
+  let bestIsWarm = false;
   const scratch = new Float64Array(4);
-  for (const p of [0.9, 0.97, 0.995]) {
-    for (const alpha of [0.03, 0.08, 0.15]) {
-      if (alpha >= p) continue;
-      const theta: number[] = [];
-      if (!varianceTargeting) theta.push(Math.log(s2 * (1 - p)));
-      theta.push(logit(p), logit(alpha / p));
-      if (isT) theta.push(logit((8 - nuLow) / (nuHigh - nuLow)));
-      const start = Float64Array.from(theta);
-      const value = objective(start, scratch);
-      if (value < bestValue) {
-        bestValue = value;
-        best = start;
-      }
+  for (const params of starts) {
+    const start = encode(params);
+    const value = objective(start, scratch);
+    if (value < bestValue) {
+      bestValue = value;
+      best = start;
+      bestIsWarm = params === warm?.params;
     }
   }
   if (!best) throw new RangeError('no finite starting likelihood');
-  const result = bfgs(objective, best, { gradientTolerance: 1e-9, maxIterations: 500 });
+  const inverseHessian =
+    bestIsWarm && warm!.inverseHessian.length === best.length ** 2
+      ? warm!.inverseHessian
+      : undefined;
+  const result = bfgs(objective, best, {
+    gradientTolerance: 1e-9,
+    maxIterations: 500,
+    ...(inverseHessian ? { inverseHessian } : {}),
+  });
   const params = decode(result.x);
-  return makeGarch({
+  const fit = makeGarch({
     ...params,
     dist,
     mu,
@@ -122,6 +169,7 @@ export function fitGarch(r: ArrayLike<number>, options: GarchOptions = {}): Garc
     iterations: result.iterations,
     eps,
   });
+  return { fit, warm: { params, inverseHessian: result.inverseHessian } };
 }
 
 const nuLow = 2.05;
@@ -129,6 +177,23 @@ const nuHigh = 500;
 
 function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));
+}
+
+function clampOpen(p: number): number {
+  return Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+}
+
+function checkStart(start: GarchParams): GarchParams {
+  const { omega, alpha, beta, nu } = start;
+  if (
+    !(omega > 0) ||
+    !(alpha >= 0) ||
+    !(beta >= 0) ||
+    !(alpha + beta < 1) ||
+    (nu !== undefined && !(nu > 2))
+  )
+    throw new RangeError(`invalid start: ${omega}, ${alpha}, ${beta}, ${nu}`);
+  return start;
 }
 
 function logit(p: number): number {

@@ -28,10 +28,8 @@ export function lstsq(x: Float64Array, n: number, p: number, y: Float64Array): L
   const diag = new Float64Array(p);
   for (let k = 0; k < p; k++) {
     const col = k * n;
-    let norm = 0;
-    for (let i = k; i < n; i++) norm = Math.hypot(norm, a[col + i]!);
-    let full = 0;
-    for (let i = 0; i < n; i++) full = Math.hypot(full, x[i * p + k]!);
+    let norm = euclideanNorm(a, col + k, col + n, 1);
+    const full = euclideanNorm(x, k, n * p, p);
     // What is left of the column after projecting out the earlier ones is rounding noise: collinear.
     if (!(norm > 1e-12 * full)) throw new RangeError(`rank deficient: column ${k}`);
     if (a[col + k]! > 0) norm = -norm;
@@ -68,4 +66,21 @@ export function lstsq(x: Float64Array, n: number, p: number, y: Float64Array): L
     rss += e * e;
   }
   return { coefficients: beta, residuals, rss };
+}
+
+/**
+ * ‖v‖ over v[from], v[from + step], … below `to`, scaled by the largest |v_i| so that neither the squares of
+ * huge entries overflow nor those of tiny ones underflow (LAPACK's dnrm2 does the same in one pass; two passes
+ * are simpler and, unlike `Math.hypot` per element, cheap).
+ */
+function euclideanNorm(v: Float64Array, from: number, to: number, step: number): number {
+  let scale = 0;
+  for (let i = from; i < to; i += step) scale = Math.max(scale, Math.abs(v[i]!));
+  if (!(scale > 0) || scale === Infinity) return scale;
+  let sum = 0;
+  for (let i = from; i < to; i += step) {
+    const q = v[i]! / scale;
+    sum += q * q;
+  }
+  return scale * Math.sqrt(sum);
 }

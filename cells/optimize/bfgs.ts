@@ -7,6 +7,11 @@ export interface MinimizeOptions {
   valueTolerance?: number;
   /** Iteration cap (default 200). */
   maxIterations?: number;
+  /**
+   * Starting inverse Hessian (n × n, row-major), e.g. the `inverseHessian` of a previous run on a nearby problem;
+   * default the identity, scaled after the first step.
+   */
+  inverseHessian?: Float64Array;
 }
 
 export interface MinimizeResult {
@@ -16,6 +21,8 @@ export interface MinimizeResult {
   iterations: number;
   evaluations: number;
   converged: boolean;
+  /** The final inverse-Hessian approximation, to warm-start a run on a nearby problem. */
+  inverseHessian: Float64Array;
 }
 
 /**
@@ -45,7 +52,11 @@ export function bfgs(
   if (!Number.isFinite(value)) throw new RangeError('objective is not finite at x0');
   let evaluations = 1;
   const h = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) h[i * n + i] = 1;
+  if (options.inverseHessian) {
+    if (options.inverseHessian.length !== n * n)
+      throw new RangeError(`invalid inverseHessian length: ${options.inverseHessian.length}`);
+    h.set(options.inverseHessian);
+  } else resetIdentity(h, n);
   const direction = new Float64Array(n);
   let xNew = new Float64Array(n);
   let gNew = new Float64Array(n);
@@ -54,7 +65,8 @@ export function bfgs(
   const hy = new Float64Array(n);
   let converged = false;
   let iterations = 0;
-  let firstStep = true;
+  // A given inverse Hessian already has its scale.
+  let firstStep = !options.inverseHessian;
   for (; iterations < maxIterations; iterations++) {
     if (maxAbs(g) < gradientTolerance) {
       converged = true;
@@ -105,7 +117,7 @@ export function bfgs(
       break;
     }
   }
-  return { x, value, gradient: g, iterations, evaluations, converged };
+  return { x, value, gradient: g, iterations, evaluations, converged, inverseHessian: h };
 }
 
 /** H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, expanded so it costs O(n²). */

@@ -5,6 +5,7 @@ import {
   garchLogLikelihood,
   presampleVariance,
 } from '../../../cells/forecast';
+import { fitGarchWarm } from '../../../cells/forecast/garch';
 import { garchLogLikelihoodGradient } from '../../../cells/forecast/garch-likelihood';
 import { createRng } from '../../../cells/random';
 import { reference } from './reference';
@@ -143,6 +144,32 @@ describe('fitGarch', () => {
     const again = garchFromJSON(JSON.parse(JSON.stringify(fit.toJSON())));
     expect(again.nu).toBe(fit.nu);
     expect(Array.from(again.forecast(5))).toEqual(Array.from(fit.forecast(5)));
+  });
+
+  it('reaches the same scipy optimum warm-started from a fit on a shorter window, in fewer iterations', () => {
+    // A walk-forward refit: the window grew by 40 observations since the last fit.
+    for (const [dist, returns, ref] of [
+      ['normal', garch.returnsNormal, garch.fitNormal],
+      ['t', garch.returnsT, garch.fitT],
+    ] as const) {
+      const earlier = fitGarchWarm(returns.slice(0, returns.length - 40), { dist });
+      const cold = fitGarch(returns, { dist });
+      const { fit } = fitGarchWarm(returns, { dist }, earlier.warm);
+      expect(fit.converged).toBe(true);
+      expect(fit.logLikelihood).toBeGreaterThan(ref.logLikelihood - 1e-6);
+      expect(fit.alpha).toBeCloseTo(ref.alpha, 4);
+      expect(fit.beta).toBeCloseTo(ref.beta, 4);
+      expect(fit.iterations).toBeLessThan(cold.iterations / 2);
+    }
+  });
+
+  it('takes a caller start as one more candidate, keeping the grid', () => {
+    // A poor start (persistence 0.5) must not pull the fit away from the optimum.
+    const fit = fitGarch(garch.returnsNormal, { start: { omega: 1e-3, alpha: 0.25, beta: 0.25 } });
+    expect(fit.logLikelihood).toBeGreaterThan(garch.fitNormal.logLikelihood - 1e-6);
+    expect(() =>
+      fitGarch(garch.returnsNormal, { start: { omega: 1, alpha: 0.6, beta: 0.6 } }),
+    ).toThrow(/invalid start/);
   });
 
   it('validates its input', () => {

@@ -40,6 +40,18 @@ describe('lstsq', () => {
     }
   });
 
+  it('fits designs whose entries are far beyond the square root of the largest or smallest double', () => {
+    // y = 2 + 3x with x ~ 1e200 (squares overflow) and, scaled down, ~1e-200 (squares underflow): the
+    // exact fit must come back at both scales, as it does at x ~ 1.
+    for (const s of [1, 1e200, 1e-200]) {
+      const xs = [1, 2, 4, 7].map((v) => v * s);
+      const design = Float64Array.from(xs.flatMap((v) => [s, v]));
+      const { coefficients } = lstsq(design, 4, 2, Float64Array.from(xs, (v) => 2 * s + 3 * v));
+      expect(coefficients[0]).toBeCloseTo(2, 12);
+      expect(coefficients[1]).toBeCloseTo(3, 12);
+    }
+  });
+
   it('rejects a rank-deficient design', () => {
     expect(() => lstsq(Float64Array.of(1, 2, 2, 4, 3, 6), 3, 2, Float64Array.of(1, 2, 3))).toThrow(
       /rank/,

@@ -36,6 +36,24 @@ describe('bfgs', () => {
     for (let i = 0; i < 3; i++) expect(x[i]).toBeCloseTo(expected[i]!, 8);
   });
 
+  it('takes one Newton step on a quadratic when started from its exact inverse Hessian', () => {
+    // f = ½xᵀAx − bᵀx with A = [[2, 1], [1, 3]] (A⁻¹ = [[3, −1], [−1, 2]] / 5), b = [1, 1]: x* = A⁻¹b = [0.4, 0.2].
+    const f: Objective = (x, g) => {
+      g[0] = 2 * x[0]! + x[1]! - 1;
+      g[1] = x[0]! + 3 * x[1]! - 1;
+      return x[0]! ** 2 + 0.5 * x[0]! * x[1]! * 2 + 1.5 * x[1]! ** 2 - x[0]! - x[1]!;
+    };
+    const inverseHessian = Float64Array.of(0.6, -0.2, -0.2, 0.4);
+    const warm = bfgs(f, Float64Array.of(5, -7), { inverseHessian });
+    expect(warm.x[0]).toBeCloseTo(0.4, 12);
+    expect(warm.x[1]).toBeCloseTo(0.2, 12);
+    expect(warm.iterations).toBe(1);
+    expect(bfgs(f, Float64Array.of(5, -7)).iterations).toBeGreaterThan(1);
+    expect(() => bfgs(f, Float64Array.of(0, 0), { inverseHessian: new Float64Array(3) })).toThrow(
+      /inverseHessian/,
+    );
+  });
+
   it('treats Infinity as outside the domain and stays inside', () => {
     // min of x − log x on x > 0 is at x = 1.
     const f: Objective = (x, g) => {
