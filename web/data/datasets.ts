@@ -122,18 +122,43 @@ export class DatasetStore {
     params: readonly unknown[],
     context: SqlCellContext,
   ): Promise<Table> {
-    const key = await this.cacheKey(sql, params, context);
-    if (key) {
-      const hit = await this.resultCache.get(key).catch(() => null);
-      if (hit) {
-        performance.mark('vollab:result cache hit');
-        // Later queries (not cached) will need the tables: load them meanwhile.
-        void this.prefetchTables(context.datasets).catch(() => undefined);
-        return withDates(tableFromIPC(hit));
-      }
+    const lookup = this.cachedResult(sql, params, context);
+    if (!this.db.answersBeforeLoad?.()) {
+      const { key, hit } = await lookup;
+      return hit ?? this.runAndKeep(key, sql, params, context);
     }
+    // While the sidecar answers, the query goes out beside the lookup, not after it: on a first visit, opening
+    // the Cache Storage and hashing the key take longer than the sidecar's answer. Whichever comes first wins.
+    const running = this.runAndKeep(lookup.then(({ key }) => key), sql, params, context);
+    running.catch(() => undefined);
+    return Promise.race([running, lookup.then(({ hit }) => hit ?? running)]);
+  }
+
+  /** The cached answer (null on a miss) and the key it is kept under (null when not cacheable). */
+  private async cachedResult(
+    sql: string,
+    params: readonly unknown[],
+    context: SqlCellContext,
+  ): Promise<{ key: string | null; hit: Table | null }> {
+    const key = await this.cacheKey(sql, params, context);
+    const bytes = key ? await this.resultCache.get(key).catch(() => null) : null;
+    if (!bytes) return { key, hit: null };
+    performance.mark('vollab:result cache hit');
+    // Later queries (not cached) will need the tables: load them meanwhile.
+    void this.prefetchTables(context.datasets).catch(() => undefined);
+    return { key, hit: withDates(tableFromIPC(bytes)) };
+  }
+
+  private async runAndKeep(
+    key: string | null | Promise<string | null>,
+    sql: string,
+    params: readonly unknown[],
+    context: SqlCellContext,
+  ): Promise<Table> {
     const result = await this.query(sql, params, context.datasets);
-    if (key) void this.resultCache.put(key, tableToIPC(result, 'stream')).catch(() => undefined);
+    void Promise.resolve(key)
+      .then((k) => (k ? this.resultCache.put(k, tableToIPC(result, 'stream')) : undefined))
+      .catch(() => undefined);
     return result;
   }
 
