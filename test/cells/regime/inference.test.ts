@@ -36,8 +36,35 @@ const uni3 = {
   variances: [0.3, 1, 2],
 };
 
-// K = 1 and K = 4 run the generic loops (K = 2 and K = 3 have unrolled kernels).
+// K = 1 and K = 6 run the generic loops (K = 2 to 5 have unrolled kernels).
 const uni1 = { initial: [1], transition: [[1]], means: [0.2], variances: [1.5] };
+
+const uni6 = {
+  initial: [0.2, 0.1, 0.2, 0.15, 0.25, 0.1],
+  transition: [
+    [0.5, 0.1, 0.1, 0.1, 0.1, 0.1],
+    [0.05, 0.6, 0.1, 0.1, 0.05, 0.1],
+    [0.2, 0.2, 0.3, 0.1, 0.1, 0.1],
+    [0.1, 0.05, 0.05, 0.7, 0.05, 0.05],
+    [0.15, 0.25, 0.2, 0.1, 0.2, 0.1],
+    [0.3, 0.1, 0.1, 0.1, 0.1, 0.3],
+  ],
+  means: [-2, -0.5, 0, 1, 3, 0.5],
+  variances: [0.5, 1, 0.2, 2, 1.2, 3],
+};
+
+const uni5 = {
+  initial: [0.3, 0.1, 0.2, 0.15, 0.25],
+  transition: [
+    [0.6, 0.1, 0.1, 0.1, 0.1],
+    [0.05, 0.7, 0.1, 0.1, 0.05],
+    [0.2, 0.2, 0.4, 0.1, 0.1],
+    [0.1, 0.05, 0.05, 0.75, 0.05],
+    [0.15, 0.25, 0.2, 0.1, 0.3],
+  ],
+  means: [-2, -0.5, 0, 1, 3],
+  variances: [0.5, 1, 0.2, 2, 1.2],
+};
 
 const uni4 = {
   initial: [0.1, 0.2, 0.3, 0.4],
@@ -120,6 +147,18 @@ const cases = [
     spec: uni4,
     x: x5,
     density: (k: number, t: number) => normalPdf(x5[t]!, uni4.means[k]!, uni4.variances[k]!),
+  },
+  {
+    name: 'univariate, K = 6',
+    spec: uni6,
+    x: x5,
+    density: (k: number, t: number) => normalPdf(x5[t]!, uni6.means[k]!, uni6.variances[k]!),
+  },
+  {
+    name: 'univariate, K = 5',
+    spec: uni5,
+    x: x5,
+    density: (k: number, t: number) => normalPdf(x5[t]!, uni5.means[k]!, uni5.variances[k]!),
   },
   {
     name: 'univariate, K = 2',
@@ -266,6 +305,8 @@ describe.each([
   { name: 'K = 2', spec: uni2, level: 0 },
   { name: 'K = 3', spec: uni3, level: 0 },
   { name: 'K = 4', spec: uni4, level: 0 },
+  { name: 'K = 5', spec: uni5, level: 0 },
+  { name: 'K = 6', spec: uni6, level: 0 },
   { name: 'K = 4, levels far apart', spec: levels, level: 1 },
 ])(
   'scaled forward-backward against log space over 3,000 observations ($name)',
