@@ -129,7 +129,12 @@ export class DatasetStore {
     }
     // While the sidecar answers, the query goes out beside the lookup, not after it: on a first visit, opening
     // the Cache Storage and hashing the key take longer than the sidecar's answer. Whichever comes first wins.
-    const running = this.runAndKeep(lookup.then(({ key }) => key), sql, params, context);
+    const running = this.runAndKeep(
+      lookup.then(({ key }) => key),
+      sql,
+      params,
+      context,
+    );
     running.catch(() => undefined);
     return Promise.race([running, lookup.then(({ hit }) => hit ?? running)]);
   }

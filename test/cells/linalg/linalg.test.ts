@@ -46,7 +46,12 @@ describe('lstsq', () => {
     for (const s of [1, 1e200, 1e-200]) {
       const xs = [1, 2, 4, 7].map((v) => v * s);
       const design = Float64Array.from(xs.flatMap((v) => [s, v]));
-      const { coefficients } = lstsq(design, 4, 2, Float64Array.from(xs, (v) => 2 * s + 3 * v));
+      const { coefficients } = lstsq(
+        design,
+        4,
+        2,
+        Float64Array.from(xs, (v) => 2 * s + 3 * v),
+      );
       expect(coefficients[0]).toBeCloseTo(2, 12);
       expect(coefficients[1]).toBeCloseTo(3, 12);
     }
