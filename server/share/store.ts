@@ -45,6 +45,8 @@ export interface ShareStore {
 export interface ShareStoreOptions {
   /** Deletes one blob (tests inject a failure here to crash a collection half-way). */
   removeBlob?: (path: string) => Promise<void>;
+  /** Awaited by `create` after the blobs are stored, before the record is written (tests pause here). */
+  beforeRecord?: () => Promise<void>;
 }
 
 /** A share record that exists but cannot be read: collection stops rather than guess what it names. */
@@ -126,6 +128,7 @@ export function createShareStore(
           );
           if (!exists) await writeAtomic(join(blobs, blob), bytes);
         }
+        await options.beforeRecord?.();
         const id = newShareId();
         const shared: ShareRecord = {
           id,

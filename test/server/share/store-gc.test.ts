@@ -106,6 +106,35 @@ describe('share store: collecting blobs no share names', () => {
     expect(await store.manifest(a.id)).not.toBeNull();
   });
 
+  it('keeps the blobs a share being created found stored, while the only share naming them is revoked', async () => {
+    // The new share has found its blobs already stored (so writes none) but not yet written its record: a
+    // collection now, outside the lock, would see no record naming them and delete them under it.
+    let armed = false;
+    let reached!: () => void;
+    let release!: () => void;
+    const atPause = new Promise<void>((r) => (reached = r));
+    const paused = new Promise<void>((r) => (release = r));
+    const store = createShareStore(dir, fx.config.datasetsDir, {
+      beforeRecord: async () => {
+        if (!armed) return;
+        reached();
+        await paused;
+      },
+    });
+    const previous = await store.create({ path: 'ticks.md', text: NOTEBOOK });
+    armed = true;
+    const creating = store.create({ path: 'ticks.md', text: NOTEBOOK });
+    await atPause;
+    let revoked = false;
+    const revoking = store.revoke(previous.id).then((done) => (revoked = done));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(revoked).toBe(false); // waiting for the lock the creation holds
+    release();
+    const next = await creating;
+    expect(await revoking).toBe(true);
+    for (const file of await filesOf(store, next.id)) expect(await exists(file)).toBe(true);
+  });
+
   it('keeps every file of shares created while the only other share naming them is revoked', async () => {
     const store = createShareStore(dir, fx.config.datasetsDir);
     // Each round revokes the only share naming the blobs while a new share of the same text reuses them.
