@@ -1,5 +1,6 @@
 import { volFilter } from './estimator';
 import { createRuleRunner, DEFAULT_MOVE_WINDOW_S, runRule } from './evaluator';
+import { metricValue } from './metric-value';
 import { validateRule, type AlertRule } from './rules';
 
 /**
@@ -45,33 +46,6 @@ export interface BacktestResult {
   recall?: number;
   /** Hours from the first alert to the episode start (positive: early), over caught episodes. */
   leadHours?: { median: number; mean: number };
-}
-
-/** Base metric at sample i (vol points / percent); NaN when the series cannot supply it. */
-function baseValue(
-  base: string,
-  e: ReturnType<typeof volFilter.value>,
-  dvol: number,
-  move: number,
-  rr25: number,
-): number {
-  switch (base) {
-    case 'ar_estimate':
-      return 100 * e.ar;
-    case 'rv':
-      return 100 * e.rv;
-    case 'dvol':
-    case 'atm_iv':
-      return dvol;
-    case 'iv_rv':
-      return dvol - 100 * e.rv;
-    case 'move':
-      return 100 * move;
-    case 'rr25':
-      return rr25;
-    default:
-      return NaN;
-  }
 }
 
 /**
@@ -126,13 +100,14 @@ export function backtest(
     volFilter.addSample(filter, t, series.close[i]!);
     if (i % refitEvery === refitEvery - 1 || !filter.fit) volFilter.refit(filter);
     const e = volFilter.value(filter, t);
-    const v = baseValue(
-      runner.base,
-      e,
-      series.dvol?.[i] ?? NaN,
-      volFilter.move(filter, moveSamples),
-      series.rr25?.[i] ?? NaN,
-    );
+    const dvol = series.dvol?.[i] ?? NaN;
+    const v = metricValue(runner.base, {
+      estimate: e,
+      dvol,
+      atmIv: dvol,
+      rr25: series.rr25?.[i] ?? NaN,
+      move: volFilter.move(filter, moveSamples),
+    });
     const { value, fired } = runRule(runner, v, t, i);
     metric[i] = value;
     if (fired) alerts.push({ t, value });

@@ -38,3 +38,4 @@ export {
   type BacktestSeries,
 } from './backtest';
 export { rr25History, alignAsOf, type ChainRow } from './rr25-history';
+export { metricValue, type MetricSources } from './metric-value';

@@ -5,6 +5,7 @@
  * tenor). A missing or stale surface gives NaN, which a rule ignores.
  */
 import {
+  metricValue,
   volFilter,
   type AlertRule,
   type VolEstimate,
@@ -52,22 +53,11 @@ export function liveMetric(
   gridS: number,
 ): number {
   const tenor = rule.tenor_days ?? 30;
-  switch (base) {
-    case 'ar_estimate':
-      return 100 * e.ar;
-    case 'rv':
-      return 100 * e.rv;
-    case 'dvol':
-      return s?.dvol ?? NaN;
-    case 'atm_iv':
-      return atmIvAt(s, tenor);
-    case 'iv_rv':
-      return atmIvAt(s, tenor) - 100 * e.rv;
-    case 'rr25':
-      return rr25At(s, tenor);
-    case 'move':
-      return 100 * volFilter.move(f, Math.round((rule.window ?? 3600) / gridS));
-    default:
-      return NaN;
-  }
+  return metricValue(base, {
+    estimate: e,
+    dvol: s?.dvol ?? NaN,
+    atmIv: atmIvAt(s, tenor),
+    rr25: rr25At(s, tenor),
+    move: volFilter.move(f, Math.round((rule.window ?? 3600) / gridS)),
+  });
 }

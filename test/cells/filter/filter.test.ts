@@ -7,7 +7,10 @@ import {
   newRuleState,
   createRuleRunner,
   runRule,
+  metricValue,
+  BASE_METRICS,
   type AlertRule,
+  type VolEstimate,
 } from '../../../cells/filter';
 import { fitAr } from '../../../cells/forecast';
 import { createRng } from '../../../cells/random';
@@ -174,5 +177,35 @@ describe('backtest', () => {
     expect(() => backtest({ ...rule, metric: 'nope' as 'rv' }, { t, close })).toThrow(
       /unknown metric/,
     );
+  });
+});
+
+describe('metricValue: one table of base metrics for the live alerts and the backtest', () => {
+  const sources = {
+    estimate: { ar: 0.5, rv: 0.45 } as VolEstimate,
+    dvol: 52,
+    atmIv: 50,
+    rr25: -3,
+    move: 0.012,
+  };
+  it.each([
+    ['ar_estimate', 50],
+    ['rv', 45],
+    ['dvol', 52],
+    ['atm_iv', 50],
+    ['iv_rv', 5],
+    ['rr25', -3],
+    ['move', 1.2],
+  ])('%s → %d (vol points; move in percent)', (base, expected) => {
+    expect(metricValue(base, sources)).toBeCloseTo(expected, 12);
+  });
+
+  it('is NaN for an unknown metric and for a missing source', () => {
+    expect(metricValue('gamma', sources)).toBeNaN();
+    expect(metricValue('iv_rv', { ...sources, atmIv: NaN })).toBeNaN();
+  });
+
+  it('names every base metric a rule may use', () => {
+    for (const base of BASE_METRICS) expect(metricValue(base, sources)).not.toBeNaN();
   });
 });
