@@ -1,35 +1,21 @@
 /**
- * The live surface service: one upstream WebSocket (opened on first demand) following, per currency, the
- * option marks, the index, DVOL and listings; bid/ask/OI refreshed by REST every `refreshMs` (one
- * `get_book_summary_by_currency` per currency: 1 request per 10 s is far inside Deribit's credits, where
- * per-instrument tickers would need hundreds of subscriptions). Surfaces are computed at most every
+ * The live surface service: per currency, the chain followed from the upstream (following.ts: one WebSocket
+ * opened on first demand, REST refreshes, let go when idle), and surfaces computed from it at most every
  * `cadenceMs` (2 Hz) and only on demand: while a `surface.*` channel has subscribers (pushed to the `/api/live`
- * hub) or when a request is served. A reconnect (the client resubscribes by itself: never twice) is reported as
- * a gap and re-seeds the listing, since instruments may have been listed or expired meanwhile. A currency
- * nobody has wanted for `idleAfterMs` (no `surface.*` subscriber, no index listener, no request) is let go: its
- * schedules stop and its upstream channels are unsubscribed (the socket closes with the last one); the next
- * demand follows it again from a fresh seed.
+ * hub) or when a request is served.
  */
-import type { WsEvent } from '../sources/deribit/ws-client';
-import type { BookSummary, IndexPrice, Instrument } from '../sources/deribit/records';
 import type { LiveLocalChannels, LiveUpstream } from '../live/hub';
 import type { ChainSnapshot } from './chain-state';
 import { compactSurface } from './compact';
 import { computeSurface } from './compute';
-import { applyUpstreamData, createDesk, type Desk, type UpstreamKind } from './desk';
-import { createFeedMonitor } from './feed-monitor';
+import { createDesk, type Desk } from './desk';
+import { createFollowing, type SurfaceRest } from './following';
 import { freezeRows, type FreezeWriter } from './freeze';
 import type { FreezeResult, SurfaceCurrency, SurfaceState } from '../contract/surface';
-import { withTimeout } from '../util/with-timeout';
+
+export type { SurfaceRest } from './following';
 
 export const SURFACE_CURRENCIES: readonly SurfaceCurrency[] = ['BTC', 'ETH'];
-
-/** What the service needs of Deribit's REST API (a `DeribitHttpClient` fits). */
-export interface SurfaceRest {
-  getInstruments(p: { currency: string; kind?: string }): Promise<Instrument[]>;
-  getBookSummaryByCurrency(p: { currency: string; kind?: string }): Promise<BookSummary[]>;
-  getIndexPrice(p: { index_name: string }): Promise<IndexPrice>;
-}
 
 export interface SurfaceServiceOptions {
   connect: () => LiveUpstream;
@@ -94,119 +80,19 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
   const staleAfterMs = o.staleAfterMs ?? 5000;
   const idleAfterMs = o.idleAfterMs ?? 30_000;
   const desks = new Map<SurfaceCurrency, Desk>();
-  const byChannel = new Map<string, { desk: Desk; kind: UpstreamKind }>();
-  for (const currency of SURFACE_CURRENCIES) {
-    const desk = createDesk(currency, staleAfterMs);
-    desks.set(currency, desk);
-    for (const [kind, channel] of Object.entries(desk.upstream))
-      byChannel.set(channel, { desk, kind: kind as UpstreamKind });
-  }
-  let upstream: LiveUpstream | null = null;
-  let stopListening: (() => void) | null = null;
-  let stopSweep: (() => void) | null = null;
-  const indexListeners = new Map<SurfaceCurrency, Set<(price: number, at: number) => void>>();
-
-  const onUpstream = (e: WsEvent) => {
-    if (e.type === 'open' || e.type === 'close') {
-      for (const d of desks.values()) d.feed.connected(e.type === 'open');
-      return;
-    }
-    if (e.type === 'gap') {
-      const target = e.channel === null ? null : byChannel.get(e.channel);
-      const affected = target ? [target.desk] : [...desks.values()].filter((d) => d.started);
-      for (const d of affected) {
-        d.feed.gap({ channel: e.channel, reason: e.reason, since: e.since, until: e.until });
-        if (e.reason === 'reconnect' && target?.kind === 'mark') {
-          d.emit?.({ ...e, channel: `surface.${d.currency}` });
-          void seed(d).catch(() => d.feed.refreshFailed());
-        }
-      }
-      return;
-    }
-    const target = byChannel.get(e.channel);
-    if (!target) return;
-    const at = now();
-    applyUpstreamData(target.desk, target.kind, e.channel, e.data, at);
-    const listeners =
-      target.kind === 'index' ? indexListeners.get(target.desk.currency) : undefined;
-    if (listeners?.size) {
-      const price = (e.data as { price?: unknown } | null)?.price;
-      if (typeof price === 'number' && price > 0) for (const l of listeners) l(price, at);
-    }
-  };
-
-  const seed = async (d: Desk) => {
-    const [instruments, summaries, index] = await Promise.all([
-      o.rest.getInstruments({ currency: d.currency, kind: 'option' }),
-      o.rest.getBookSummaryByCurrency({ currency: d.currency, kind: 'option' }),
-      o.rest.getIndexPrice({ index_name: `${d.currency.toLowerCase()}_usd` }),
-    ]);
-    d.chain.seed(instruments, summaries, index.index_price);
-    d.feed.refreshed(now());
-  };
-  const refresh = async (d: Desk) => {
-    const [summaries, index] = await Promise.all([
-      o.rest.getBookSummaryByCurrency({ currency: d.currency, kind: 'option' }),
-      o.rest.getIndexPrice({ index_name: `${d.currency.toLowerCase()}_usd` }),
-    ]);
-    d.chain.applySummaries(summaries, index.index_price);
-    d.feed.refreshed(now());
-  };
-
-  const start = (d: Desk): Promise<void> => {
-    d.started ??= (async () => {
-      if (!upstream) {
-        upstream = o.connect();
-        stopListening = upstream.on(onUpstream);
-      }
-      const up = upstream;
-      await withTimeout(up.ready(), o.connectTimeoutMs ?? 10_000, 'upstream not connected');
-      for (const x of desks.values()) x.feed.connected(true);
-      const channels = Object.values(d.upstream);
-      d.feed.follow([d.upstream.mark, d.upstream.index, d.upstream.dvol]);
-      d.feed.follow([d.upstream.listing], false);
-      await up.subscribe(channels);
-      await seed(d);
-      d.stopRefresh ??= every(refreshMs, () => void refresh(d).catch(() => d.feed.refreshFailed()));
-      d.followed = true;
-      stopSweep ??= every(Math.min(idleAfterMs, 5000), sweep);
-    })().catch((error: unknown) => {
-      d.started = null;
-      throw error;
-    });
-    return d.started;
-  };
-
-  const idle = (d: Desk, t: number) =>
-    d.followed &&
-    d.emit === null &&
-    !indexListeners.get(d.currency)?.size &&
-    t - d.lastUse >= idleAfterMs;
-  /** Let go of an idle currency: its refresh stops, its channels are unsubscribed, the last one closes the socket. */
-  const release = (d: Desk) => {
-    d.stopRefresh?.();
-    d.stopRefresh = null;
-    d.started = null;
-    d.followed = false;
-    d.cache = null;
-    // Its silences and gaps belonged to the feed it followed; a fresh monitor says "stale" until data flows again.
-    d.feed = createFeedMonitor(staleAfterMs);
-    const up = upstream;
-    if (!up) return;
-    if ([...desks.values()].some((x) => x.started)) {
-      void up.unsubscribe(Object.values(d.upstream)).catch(() => {});
-      return;
-    }
-    stopListening?.();
-    stopSweep?.();
-    stopListening = stopSweep = upstream = null;
-    up.close();
-    for (const x of desks.values()) x.feed.connected(false);
-  };
-  const sweep = () => {
-    const t = now();
-    for (const d of desks.values()) if (idle(d, t)) release(d);
-  };
+  for (const currency of SURFACE_CURRENCIES)
+    desks.set(currency, createDesk(currency, staleAfterMs));
+  const following = createFollowing([...desks.values()], {
+    connect: o.connect,
+    rest: o.rest,
+    now,
+    every,
+    refreshMs,
+    staleAfterMs,
+    idleAfterMs,
+    connectTimeoutMs: o.connectTimeoutMs ?? 10_000,
+  });
+  const start = following.start;
 
   /** The surface now, computed again only when the chain or staleness changed, at most every cadenceMs. */
   const compute = (d: Desk, force = false): SurfaceState => {
@@ -261,21 +147,13 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
     async refresh(currency) {
       const d = desk(currency);
       await start(d);
-      await refresh(d).catch((error: unknown) => {
+      await following.refresh(d).catch((error: unknown) => {
         d.feed.refreshFailed();
         throw error;
       });
     },
     onIndex(currency, listener) {
-      const d = desk(currency);
-      let set = indexListeners.get(currency);
-      if (!set) indexListeners.set(currency, (set = new Set()));
-      set.add(listener);
-      void start(d).catch(() => {});
-      return () => {
-        set.delete(listener);
-        d.lastUse = now();
-      };
+      return following.onIndex(desk(currency), listener);
     },
     channels: {
       has: (channel) => SURFACE_CURRENCIES.some((c) => channel === `surface.${c}`),
@@ -310,13 +188,9 @@ export function createSurfaceService(o: SurfaceServiceOptions): SurfaceService {
     close() {
       for (const d of desks.values()) {
         d.stopCycle?.();
-        d.stopRefresh?.();
-        d.stopCycle = d.stopRefresh = d.emit = null;
+        d.stopCycle = d.emit = null;
       }
-      stopSweep?.();
-      stopListening = stopSweep = null;
-      upstream?.close();
-      upstream = null;
+      following.close();
     },
   };
 }
