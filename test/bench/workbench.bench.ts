@@ -109,10 +109,12 @@ export const suite: BenchSuite = {
             globalThis as unknown as {
               vollab: {
                 store: { ensureTables(n: string[]): Promise<void> };
-                db: { query(s: string): Promise<unknown> };
+                db: { query(s: string): Promise<unknown>; handedOver(): Promise<void> };
               };
             }
           ).vollab;
+          // DuckDB-WASM starts after the notebook settles; until it has, the sidecar would answer.
+          await db.handedOver();
           await store.ensureTables(['ohlcv_hourly']);
           const start = performance.now();
           await db.query(sql);
