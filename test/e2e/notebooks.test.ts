@@ -93,7 +93,14 @@ describe('the workbench in Debian chromium', () => {
     );
     await first.close();
 
-    const { page } = await open('btc-realized-volatility');
+    // A reopened page asks the sidecar beside the cache (the first answer is used): hold the sidecar's answers
+    // back, so every cell must be answered from the cache.
+    const page = await workbench.context.newPage();
+    await page.route('**/api/sql/query', async (route) => {
+      await new Promise((r) => setTimeout(r, 10_000));
+      await route.continue().catch(() => undefined);
+    });
+    await page.goto(`${workbench.url}/notebooks/btc-realized-volatility`);
     const states = await waitForSettled(page);
     expect(states.filter((s) => s.status === 'error')).toEqual([]);
     const hits = await page.evaluate(

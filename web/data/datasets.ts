@@ -122,46 +122,49 @@ export class DatasetStore {
     params: readonly unknown[],
     context: SqlCellContext,
   ): Promise<Table> {
-    const lookup = this.cachedResult(sql, params, context);
+    const key = this.cacheKey(sql, params, context);
+    const cached = key.then((k) => (k ? this.resultCache.get(k).catch(() => null) : null));
     if (!this.db.answersBeforeLoad?.()) {
-      const { key, hit } = await lookup;
-      return hit ?? this.runAndKeep(key, sql, params, context);
+      const hit = await cached;
+      return hit ? this.fromCache(hit, context) : this.runAndKeep(key, sql, params, context);
     }
     // While the sidecar answers, the query goes out beside the lookup, not after it: on a first visit, opening
-    // the Cache Storage and hashing the key take longer than the sidecar's answer. Whichever comes first wins.
-    const running = this.runAndKeep(
-      lookup.then(({ key }) => key),
-      sql,
-      params,
-      context,
-    );
-    running.catch(() => undefined);
-    return Promise.race([running, lookup.then(({ hit }) => hit ?? running)]);
+    // the Cache Storage and hashing the key take longer than the sidecar's answer. The first answer is used.
+    const running = this.runAndKeep(key, sql, params, context);
+    return new Promise<Table>((resolve, reject) => {
+      let answered = false;
+      const first = (use: () => void) => {
+        if (answered) return;
+        answered = true;
+        use();
+      };
+      cached.then(
+        (hit) => hit && first(() => resolve(this.fromCache(hit, context))),
+        () => undefined,
+      );
+      running.then(
+        (table) => first(() => resolve(table)),
+        (error: unknown) => first(() => reject(error)),
+      );
+    });
   }
 
-  /** The cached answer (null on a miss) and the key it is kept under (null when not cacheable). */
-  private async cachedResult(
-    sql: string,
-    params: readonly unknown[],
-    context: SqlCellContext,
-  ): Promise<{ key: string | null; hit: Table | null }> {
-    const key = await this.cacheKey(sql, params, context);
-    const bytes = key ? await this.resultCache.get(key).catch(() => null) : null;
-    if (!bytes) return { key, hit: null };
+  /** A cached answer, used: later queries (not cached) will need the tables, so they load meanwhile. */
+  private fromCache(bytes: Uint8Array, context: SqlCellContext): Table {
     performance.mark('vollab:result cache hit');
-    // Later queries (not cached) will need the tables: load them meanwhile.
     void this.prefetchTables(context.datasets).catch(() => undefined);
-    return { key, hit: withDates(tableFromIPC(bytes)) };
+    return withDates(tableFromIPC(bytes));
   }
 
+  /** Run the query and keep its answer under `key` (once the key is known; not when it is null). */
   private async runAndKeep(
-    key: string | null | Promise<string | null>,
+    key: Promise<string | null>,
     sql: string,
     params: readonly unknown[],
     context: SqlCellContext,
   ): Promise<Table> {
     const result = await this.query(sql, params, context.datasets);
-    void Promise.resolve(key)
+    void key
       .then((k) => (k ? this.resultCache.put(k, tableToIPC(result, 'stream')) : undefined))
       .catch(() => undefined);
     return result;
