@@ -155,10 +155,8 @@ describe('hand-over connector: which engine answers', () => {
     expect(db.answersBeforeLoad()).toBe(false);
   });
 
-  it('lets the dataset store answer before its tables load, and load them once DuckDB-WASM is ready', async () => {
-    const remote = countedRemote(slices);
-    let ready!: () => void;
-    const db = createHandoverConnector(wasm, remote, new Promise<void>((r) => (ready = r)));
+  /** A dataset store over `db` whose table loads are recorded (and never finish). */
+  function recordingStore(db: Connector) {
     const loads: string[] = [];
     const store = new DatasetStore(db, {
       catalog: async () => (await app.request('http://localhost/api/datasets')).json(),
@@ -166,6 +164,14 @@ describe('hand-over connector: which engine answers', () => {
       loadArrow: () => never,
     });
     store.setSlices(slices);
+    return { store, loads };
+  }
+
+  it('lets the dataset store answer before its tables load, and load them once DuckDB-WASM is ready', async () => {
+    const remote = countedRemote(slices);
+    let ready!: () => void;
+    const db = createHandoverConnector(wasm, remote, new Promise<void>((r) => (ready = r)));
+    const { store, loads } = recordingStore(db);
     expect(plain(await store.query(SQL, [110], ['btc']))).toEqual(expected);
     void store.prefetchTables(['btc']);
     // Loading would start DuckDB-WASM's work while the cold open's cells still need the machine.
@@ -178,13 +184,7 @@ describe('hand-over connector: which engine answers', () => {
 
   it('loads tables at once when a query had to run on DuckDB-WASM during the hand-over', async () => {
     const db = createHandoverConnector(recording(wasm), countedRemote(slices), never);
-    const loads: string[] = [];
-    const store = new DatasetStore(db, {
-      catalog: async () => (await app.request('http://localhost/api/datasets')).json(),
-      loadTable: (table) => (loads.push(table), never),
-      loadArrow: () => never,
-    });
-    store.setSlices(slices);
+    const { store, loads } = recordingStore(db);
     void store.prefetchTables(['btc']);
     await new Promise((r) => setTimeout(r, 50));
     expect(loads).toEqual([]);
