@@ -8,6 +8,7 @@ import { eStep, hmmViterbi } from '../../cells/regime/inference';
 import { createGaussianHmm, type GaussianHmm } from '../../cells/regime/model';
 import { maximize } from '../../cells/regime/mstep';
 import { toObservations } from '../../cells/regime/observations';
+import { selectStates } from '../../cells/regime/select';
 import { logReturns } from '../../cells/series/returns';
 import { queryRows } from '../../server/db/duckdb';
 import { ensureBundledDatasets } from '../../server/datasets/generate';
@@ -141,6 +142,12 @@ const btcCases: BenchCase[] = [
     },
   },
   ratioCase('fitGaussianHmm vs statsmodels MarkovRegression', OURS, PEER, '> 50×'),
+  {
+    // The regime notebook's BIC/AIC cell: every K from 2 to 5 (the K = 4 and 5 kernels are the generated ones).
+    name: 'selectStates, BTC daily returns, K = 2..5, 2 seeded restarts each',
+    runs: 5,
+    run: () => void selectStates(btc.returns, { range: [2, 5], seed: 1, restarts: 2 }),
+  },
 ];
 
 export const suite: BenchSuite = {

@@ -76,6 +76,8 @@ export class PortfolioPage extends LitElement {
   `;
 
   @state() private positions: PositionWire[] = [];
+  /** When the server marked the positions shown (ms). */
+  @state() private positionsAsOf: number | null = null;
   @state() private summary: PortfolioSummaryWire | null = null;
   @state() private history: PortfolioHistoryWire | null = null;
   @state() private risk: PortfolioRiskWire | null = null;
@@ -136,7 +138,9 @@ export class PortfolioPage extends LitElement {
       do {
         this.stale = false;
         try {
-          this.positions = (await loadPositions()).positions.filter((x) => x.amount !== 0);
+          const read = await loadPositions();
+          this.positions = read.positions.filter((x) => x.amount !== 0);
+          this.positionsAsOf = read.as_of;
         } catch (error) {
           this.error = (error as Error).message;
         }
@@ -208,7 +212,7 @@ export class PortfolioPage extends LitElement {
       }
       ${this.summary ? summaryTable(this.summary) : nothing}
       <h2>Positions</h2>
-      ${positionsTable(this.positions)}
+      ${positionsTable(this.positions, this.positionsAsOf)}
       <h2>Value history</h2>
       ${this.historySection()}
       <h2>Add a trade</h2>

@@ -40,9 +40,12 @@ export function summaryTable(s: PortfolioSummaryWire): TemplateResult {
     </table>`;
 }
 
-/** @example html`${positionsTable(positions)}` */
-export function positionsTable(positions: readonly PositionWire[]): TemplateResult {
-  return html`<table data-testid="positions">
+/** `asOf`: when the server marked them (ms), as `data-as-of`. @example html`${positionsTable(positions, asOf)}` */
+export function positionsTable(
+  positions: readonly PositionWire[],
+  asOf: number | null,
+): TemplateResult {
+  return html`<table data-testid="positions" data-as-of=${asOf ?? nothing}>
     <tr>
       <th>instrument</th>
       <th>amount</th>
