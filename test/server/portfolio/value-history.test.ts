@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
+import type { PortfolioHistoryWire } from '../../../server/contract';
 import type { MarkSource } from '../../../server/portfolio/marks';
 import { createPortfolioService, type PortfolioService } from '../../../server/portfolio/service';
 import { openFillStore } from '../../../server/portfolio/store';
@@ -96,19 +97,6 @@ async function minute(expected: number) {
   }
 }
 
-interface HistoryWire {
-  points: {
-    t: number;
-    value_usd: number;
-    pnl_usd: number;
-    change_usd: number;
-    return: number | null;
-    drawdown_usd: number;
-  }[];
-  max_drawdown_usd: number;
-  max_drawdown_at: number | null;
-}
-
 describe('portfolio value history', () => {
   it('records nothing for an empty book', async () => {
     expect(await recorder.sample()).toBe(false);
@@ -146,7 +134,7 @@ describe('portfolio value history', () => {
     }
     const res = await call(`/history?since=${NOW}&until=${NOW + 120_000}`);
     expect(res.status).toBe(200);
-    const h = (await res.json()) as HistoryWire;
+    const h = (await res.json()) as PortfolioHistoryWire;
     expect(h.points.map((p) => p.t)).toEqual([NOW, NOW + 60_000, NOW + 120_000]);
     expect(h.points.map((p) => p.value_usd)).toEqual(summaries.map((s) => s.value));
     expect(h.points.map((p) => p.pnl_usd)).toEqual(summaries.map((s) => s.pnl));
@@ -169,7 +157,7 @@ describe('portfolio value history', () => {
     await open();
     const later = (await (
       await api()(`/history?since=${NOW + 60_000}&until=${NOW + 60_000}`)
-    ).json()) as HistoryWire;
+    ).json()) as PortfolioHistoryWire;
     expect(later.points.map((p) => p.t)).toEqual([NOW + 60_000]);
   });
 
